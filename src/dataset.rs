@@ -1,0 +1,243 @@
+//! [`Dataset`]: validated taxonomies, alignments and jurisdictions, with indexes for lookups.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use indexmap::IndexMap;
+
+use crate::diagnostic::Diagnostics;
+use crate::{
+    Alignment, Alignments, Category, CategoryId, IccsLink, Jurisdiction, JurisdictionCode,
+    Provision, ProvisionId, Relation, Taxonomy, TaxonomyId,
+};
+
+/// Validated data with indexes. Build one with [`Dataset::embedded`] or a
+/// [`DatasetBuilder`](crate::DatasetBuilder).
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    taxonomies: IndexMap<TaxonomyId, Taxonomy>,
+    alignments: Alignments,
+    jurisdictions: IndexMap<JurisdictionCode, Jurisdiction>,
+    categories: HashMap<CategoryId, (usize, usize)>,
+    provisions: HashMap<ProvisionId, (usize, usize)>,
+    diagnostics: Diagnostics,
+}
+
+/// A category together with the taxonomy it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub struct CategoryRef<'a> {
+    /// The taxonomy.
+    pub taxonomy: &'a Taxonomy,
+    /// The category.
+    pub category: &'a Category,
+}
+
+impl CategoryRef<'_> {
+    /// The category's full id, e.g. `un2024:art7`.
+    pub fn id(&self) -> CategoryId {
+        CategoryId::new(&self.taxonomy.id, &self.category.id)
+    }
+}
+
+/// A provision together with its jurisdiction.
+#[derive(Debug, Clone, Copy)]
+pub struct ProvisionRef<'a> {
+    /// The jurisdiction.
+    pub jurisdiction: &'a Jurisdiction,
+    /// The provision.
+    pub provision: &'a Provision,
+}
+
+/// Anything an id can name, for forgiving lookups such as the CLI's `show`.
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    /// A taxonomy.
+    Taxonomy(&'a Taxonomy),
+    /// A category.
+    Category(CategoryRef<'a>),
+    /// A jurisdiction.
+    Jurisdiction(&'a Jurisdiction),
+    /// An instrument, with its jurisdiction.
+    Instrument(&'a Jurisdiction, &'a crate::Instrument),
+    /// A provision.
+    Provision(ProvisionRef<'a>),
+}
+
+impl Dataset {
+    /// All data shipped with the crate, parsed and validated once, then shared.
+    ///
+    /// # Panics
+    /// Never in a released crate: the test suite loads and validates every embedded file, so
+    /// invalid embedded data cannot ship.
+    ///
+    /// ```
+    /// let data = cybercrime_taxonomy::Dataset::embedded();
+    /// let art7 = data.category_str("un2024:art7").unwrap();
+    /// assert_eq!(art7.category.title, "Illegal access");
+    /// ```
+    pub fn embedded() -> &'static Dataset {
+        static EMBEDDED: OnceLock<Dataset> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            crate::DatasetBuilder::new()
+                .embedded()
+                .build()
+                .unwrap_or_else(|d| panic!("embedded data is invalid (a bug in this crate):\n{d}"))
+        })
+    }
+
+    pub(crate) fn from_parts(
+        taxonomies: Vec<Taxonomy>,
+        alignments: Vec<Alignments>,
+        jurisdictions: Vec<Jurisdiction>,
+        diagnostics: Diagnostics,
+    ) -> Self {
+        let taxonomies: IndexMap<_, _> =
+            taxonomies.into_iter().map(|t| (t.id.clone(), t)).collect();
+        let mut jurisdictions: IndexMap<_, _> =
+            jurisdictions.into_iter().map(|j| (j.code, j)).collect();
+        jurisdictions.sort_keys();
+        let mut merged = Alignments::default();
+        for a in alignments {
+            merged.relations.extend(a.relations);
+            merged.iccs.extend(a.iccs);
+        }
+        let mut categories = HashMap::new();
+        for (ti, t) in taxonomies.values().enumerate() {
+            for (ci, c) in t.categories.iter().enumerate() {
+                categories.insert(CategoryId::new(&t.id, &c.id), (ti, ci));
+            }
+        }
+        let mut provisions = HashMap::new();
+        for (ji, j) in jurisdictions.values().enumerate() {
+            for (pi, p) in j.provisions.iter().enumerate() {
+                provisions.insert(p.id.clone(), (ji, pi));
+            }
+        }
+        Self {
+            taxonomies,
+            alignments: merged,
+            jurisdictions,
+            categories,
+            provisions,
+            diagnostics,
+        }
+    }
+
+    /// Warnings and notes found while loading (errors prevent a dataset from being built).
+    pub fn diagnostics(&self) -> &Diagnostics {
+        &self.diagnostics
+    }
+
+    /// All taxonomies, in load order.
+    pub fn taxonomies(&self) -> impl ExactSizeIterator<Item = &Taxonomy> {
+        self.taxonomies.values()
+    }
+
+    /// The taxonomy with this id.
+    pub fn taxonomy(&self, id: &TaxonomyId) -> Option<&Taxonomy> {
+        self.taxonomies.get(id)
+    }
+
+    /// The taxonomy with this id, given as text.
+    pub fn taxonomy_str(&self, id: &str) -> Option<&Taxonomy> {
+        self.taxonomies.get(&id.parse::<TaxonomyId>().ok()?)
+    }
+
+    /// The category with this id.
+    pub fn category(&self, id: &CategoryId) -> Option<CategoryRef<'_>> {
+        let &(ti, ci) = self.categories.get(id)?;
+        let (_, taxonomy) = self.taxonomies.get_index(ti)?;
+        Some(CategoryRef {
+            taxonomy,
+            category: taxonomy.categories.get(ci)?,
+        })
+    }
+
+    /// The category with this id, given as text.
+    pub fn category_str(&self, id: &str) -> Option<CategoryRef<'_>> {
+        self.category(&id.parse().ok()?)
+    }
+
+    /// Every category of every taxonomy.
+    pub fn categories(&self) -> impl Iterator<Item = CategoryRef<'_>> {
+        self.taxonomies.values().flat_map(|taxonomy| {
+            taxonomy
+                .categories
+                .iter()
+                .map(move |category| CategoryRef { taxonomy, category })
+        })
+    }
+
+    /// All jurisdictions, ordered by code.
+    pub fn jurisdictions(&self) -> impl ExactSizeIterator<Item = &Jurisdiction> {
+        self.jurisdictions.values()
+    }
+
+    /// The jurisdiction with this code.
+    pub fn jurisdiction(&self, code: JurisdictionCode) -> Option<&Jurisdiction> {
+        self.jurisdictions.get(&code)
+    }
+
+    /// The jurisdiction with this code, given as text (case-insensitive).
+    pub fn jurisdiction_str(&self, code: &str) -> Option<&Jurisdiction> {
+        self.jurisdiction(code.to_ascii_uppercase().parse().ok()?)
+    }
+
+    /// The provision with this id.
+    pub fn provision(&self, id: &ProvisionId) -> Option<ProvisionRef<'_>> {
+        let &(ji, pi) = self.provisions.get(id)?;
+        let (_, jurisdiction) = self.jurisdictions.get_index(ji)?;
+        Some(ProvisionRef {
+            jurisdiction,
+            provision: jurisdiction.provisions.get(pi)?,
+        })
+    }
+
+    /// The alignments between taxonomies.
+    pub fn alignments(&self) -> &Alignments {
+        &self.alignments
+    }
+
+    /// Categories aligned with `id`, read from `id`'s side: `(relation, other)` means
+    /// "`id` RELATION other". Links stated the other way round are inverted.
+    pub fn aligned(&self, id: &CategoryId) -> Vec<(Relation, &CategoryId, &Alignment)> {
+        self.alignments
+            .relations
+            .iter()
+            .filter_map(|a| {
+                if &a.subject == id {
+                    Some((a.relation, &a.object, a))
+                } else if &a.object == id {
+                    Some((a.relation.inverse(), &a.subject, a))
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// The ICCS codes of a category.
+    pub fn iccs(&self, id: &CategoryId) -> Option<&IccsLink> {
+        self.alignments.iccs.iter().find(|l| &l.category == id)
+    }
+
+    /// Resolves any kind of id: taxonomy, category, jurisdiction code, instrument or provision.
+    /// Jurisdiction codes are matched case-insensitively.
+    pub fn find(&self, id: &str) -> Option<Item<'_>> {
+        let id = id.trim();
+        if let Some(t) = self.taxonomy_str(id) {
+            return Some(Item::Taxonomy(t));
+        }
+        if let Some(c) = self.category_str(id) {
+            return Some(Item::Category(c));
+        }
+        if let Some(p) = id.parse().ok().and_then(|p| self.provision(&p)) {
+            return Some(Item::Provision(p));
+        }
+        if let Ok(instrument) = id.parse::<crate::InstrumentId>() {
+            let j = self.jurisdiction(instrument.jurisdiction())?;
+            return j.instrument(&instrument).map(|i| Item::Instrument(j, i));
+        }
+        self.jurisdiction_str(id).map(Item::Jurisdiction)
+    }
+}

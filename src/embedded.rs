@@ -1,0 +1,66 @@
+//! The data files compiled into the crate. `tests/data_files.rs` fails when this list and the
+//! files under `data/` disagree.
+
+/// `(path relative to the crate root, contents)` of every shipped data file, taxonomies first.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "data/taxonomies/un2024.json",
+        include_str!("../data/taxonomies/un2024.json"),
+    ),
+    (
+        "data/taxonomies/budapest2001.json",
+        include_str!("../data/taxonomies/budapest2001.json"),
+    ),
+    (
+        "data/taxonomies/undraft.json",
+        include_str!("../data/taxonomies/undraft.json"),
+    ),
+    (
+        "data/taxonomies/alignments.json",
+        include_str!("../data/taxonomies/alignments.json"),
+    ),
+    (
+        "data/jurisdictions/bn.json",
+        include_str!("../data/jurisdictions/bn.json"),
+    ),
+    (
+        "data/jurisdictions/id.json",
+        include_str!("../data/jurisdictions/id.json"),
+    ),
+    (
+        "data/jurisdictions/kh.json",
+        include_str!("../data/jurisdictions/kh.json"),
+    ),
+    (
+        "data/jurisdictions/la.json",
+        include_str!("../data/jurisdictions/la.json"),
+    ),
+    (
+        "data/jurisdictions/mm.json",
+        include_str!("../data/jurisdictions/mm.json"),
+    ),
+    (
+        "data/jurisdictions/my.json",
+        include_str!("../data/jurisdictions/my.json"),
+    ),
+    (
+        "data/jurisdictions/ph.json",
+        include_str!("../data/jurisdictions/ph.json"),
+    ),
+    (
+        "data/jurisdictions/sg.json",
+        include_str!("../data/jurisdictions/sg.json"),
+    ),
+    (
+        "data/jurisdictions/th.json",
+        include_str!("../data/jurisdictions/th.json"),
+    ),
+    (
+        "data/jurisdictions/tl.json",
+        include_str!("../data/jurisdictions/tl.json"),
+    ),
+    (
+        "data/jurisdictions/vn.json",
+        include_str!("../data/jurisdictions/vn.json"),
+    ),
+];

@@ -1,0 +1,40 @@
+//! The crate's error type for operations other than loading data (which reports
+//! [`Diagnostics`](crate::Diagnostics)).
+
+/// An error from a library operation.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An id that names nothing in the dataset.
+    #[error("unknown {kind} `{id}`")]
+    UnknownId {
+        /// What kind of id, e.g. `jurisdiction`.
+        kind: &'static str,
+        /// The id as given.
+        id: String,
+    },
+    /// A malformed id.
+    #[error(transparent)]
+    Id(#[from] crate::IdError),
+    /// Reading or writing failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A CSV or TSV input problem, naming the file and line.
+    #[error("{file}:{line}: {message}")]
+    Table {
+        /// The file.
+        file: String,
+        /// The line, from 1.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// Writing an output failed.
+    #[error("cannot write output: {0}")]
+    Write(#[from] std::fmt::Error),
+}

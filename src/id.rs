@@ -1,0 +1,439 @@
+//! Identifier newtypes and their parsing.
+//!
+//! Every identifier is a CURIE-like string so that it drops straight into SSSOM:
+//!
+//! | type | form | example |
+//! |---|---|---|
+//! | [`TaxonomyId`] | prefix | `un2024` |
+//! | [`CategoryId`] | `prefix:local` | `un2024:art7` |
+//! | [`LocalId`] | local id inside a category | `security-measures` |
+//! | [`ElementRef`] | `category#local` | `un2024:art7#security-measures` |
+//! | [`JurisdictionCode`] | ISO 3166-1 alpha-2 | `SG` |
+//! | [`InstrumentId`] | `cc:local` | `sg:cma1993` |
+//! | [`ProvisionId`] | `cc:instrument/local` | `sg:cma1993/s3` |
+//!
+//! Each type implements [`FromStr`] and [`Display`] that round-trip, and (de)serialises as a
+//! plain string; a malformed identifier is an [`IdError`], never a panic.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A malformed identifier: which kind was expected, the offending input and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {kind} `{input}`: {reason}")]
+pub struct IdError {
+    /// The kind of identifier that was being parsed, e.g. `category id`.
+    pub kind: &'static str,
+    /// The input as given.
+    pub input: String,
+    /// What is wrong with it.
+    pub reason: &'static str,
+}
+
+fn id_error(kind: &'static str, input: &str, reason: &'static str) -> IdError {
+    IdError {
+        kind,
+        input: input.to_owned(),
+        reason,
+    }
+}
+
+/// Checks a local part: starts with `a-z` or `0-9`, then `a-z`, `0-9`, `-`, `.` or `_`.
+fn check_local(kind: &'static str, input: &str, local: &str) -> Result<(), IdError> {
+    let mut chars = local.chars();
+    match chars.next() {
+        None => return Err(id_error(kind, input, "local part is empty")),
+        Some(c) if !(c.is_ascii_lowercase() || c.is_ascii_digit()) => {
+            return Err(id_error(
+                kind,
+                input,
+                "local part must start with a lower-case letter or a digit",
+            ));
+        }
+        Some(_) => {}
+    }
+    if chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_')) {
+        Ok(())
+    } else {
+        Err(id_error(
+            kind,
+            input,
+            "local part may only use a-z, 0-9, '-', '.' and '_'",
+        ))
+    }
+}
+
+/// Checks a taxonomy prefix: a lower-case letter, then lower-case letters and digits.
+fn check_prefix(kind: &'static str, input: &str, prefix: &str) -> Result<(), IdError> {
+    let mut chars = prefix.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_lowercase() => {}
+        Some(_) => {
+            return Err(id_error(
+                kind,
+                input,
+                "prefix must start with a lower-case letter",
+            ));
+        }
+        None => return Err(id_error(kind, input, "prefix is empty")),
+    }
+    if chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(id_error(
+            kind,
+            input,
+            "prefix may only use lower-case letters and digits",
+        ))
+    }
+}
+
+/// Implements `Display`, `Serialize`, `Deserialize` and `JsonSchema` for a newtype whose text form
+/// is `as_str()` and which parses with `FromStr`.
+macro_rules! string_form {
+    ($ty:ident, $pattern:expr, $description:expr) => {
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> String {
+                stringify!($ty).to_owned()
+            }
+            fn json_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+                let mut schema = schemars::schema::SchemaObject {
+                    instance_type: Some(schemars::schema::InstanceType::String.into()),
+                    ..Default::default()
+                };
+                schema.string().pattern = Some($pattern.to_owned());
+                schema.metadata().description = Some($description.to_owned());
+                schema.into()
+            }
+        }
+    };
+}
+
+/// A taxonomy prefix such as `un2024`, `budapest2001` or `undraft`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TaxonomyId(String);
+
+impl TaxonomyId {
+    /// The prefix as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for TaxonomyId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        check_prefix("taxonomy id", s, s)?;
+        Ok(Self(s.to_owned()))
+    }
+}
+string_form!(
+    TaxonomyId,
+    "^[a-z][a-z0-9]*$",
+    "A taxonomy prefix, e.g. `un2024`."
+);
+
+/// A local identifier: an element, qualification or extra condition inside a category.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LocalId(String);
+
+impl LocalId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for LocalId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        check_local("local id", s, s)?;
+        Ok(Self(s.to_owned()))
+    }
+}
+string_form!(
+    LocalId,
+    "^[a-z0-9][a-z0-9._-]*$",
+    "A local id such as `security-measures`."
+);
+
+/// A taxonomy category, `prefix:local`, e.g. `un2024:art7`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CategoryId {
+    text: String,
+    colon: usize,
+}
+
+impl CategoryId {
+    /// Builds the id of `local` in `taxonomy`.
+    pub fn new(taxonomy: &TaxonomyId, local: &LocalId) -> Self {
+        Self {
+            text: format!("{taxonomy}:{local}"),
+            colon: taxonomy.as_str().len(),
+        }
+    }
+    /// The full id as text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+    /// The taxonomy prefix, e.g. `un2024`.
+    pub fn prefix(&self) -> &str {
+        &self.text[..self.colon]
+    }
+    /// The local part, e.g. `art7`.
+    pub fn local(&self) -> &str {
+        &self.text[self.colon + 1..]
+    }
+}
+
+impl FromStr for CategoryId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        const KIND: &str = "category id";
+        let (prefix, local) = s
+            .split_once(':')
+            .ok_or_else(|| id_error(KIND, s, "expected `prefix:local`, e.g. `un2024:art7`"))?;
+        check_prefix(KIND, s, prefix)?;
+        check_local(KIND, s, local)?;
+        Ok(Self {
+            text: s.to_owned(),
+            colon: prefix.len(),
+        })
+    }
+}
+string_form!(
+    CategoryId,
+    "^[a-z][a-z0-9]*:[a-z0-9][a-z0-9._-]*$",
+    "A taxonomy category, e.g. `un2024:art7`."
+);
+
+/// An element or qualification written in full: `un2024:art7#security-measures`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ElementRef {
+    /// The category the element belongs to.
+    pub category: CategoryId,
+    /// The element's local id.
+    pub element: LocalId,
+}
+
+impl FromStr for ElementRef {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        let (category, element) = s.split_once('#').ok_or_else(|| {
+            id_error(
+                "element reference",
+                s,
+                "expected `category#element`, e.g. `un2024:art7#access`",
+            )
+        })?;
+        Ok(Self {
+            category: category.parse()?,
+            element: element.parse()?,
+        })
+    }
+}
+
+impl fmt::Display for ElementRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}#{}", self.category, self.element)
+    }
+}
+
+/// An ISO 3166-1 alpha-2 jurisdiction code such as `SG`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JurisdictionCode([u8; 2]);
+
+impl JurisdictionCode {
+    /// The code as upper-case text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII upper-case letters are ever stored (see `FromStr`).
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+    /// The lower-case prefix used by this jurisdiction's instrument and provision ids.
+    pub fn prefix(&self) -> String {
+        self.as_str().to_ascii_lowercase()
+    }
+}
+
+impl FromStr for JurisdictionCode {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        match s.as_bytes() {
+            [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Ok(Self([*a, *b])),
+            _ => Err(id_error(
+                "jurisdiction code",
+                s,
+                "expected two upper-case letters (ISO 3166-1 alpha-2), e.g. `SG`",
+            )),
+        }
+    }
+}
+string_form!(
+    JurisdictionCode,
+    "^[A-Z]{2}$",
+    "An ISO 3166-1 alpha-2 code, e.g. `SG`."
+);
+
+/// Splits `cc:rest` and checks that `cc` is a lower-case two-letter jurisdiction prefix.
+fn split_jurisdiction<'a>(
+    kind: &'static str,
+    s: &'a str,
+) -> Result<(JurisdictionCode, &'a str), IdError> {
+    let (prefix, rest) = s.split_once(':').ok_or_else(|| {
+        id_error(
+            kind,
+            s,
+            "expected a lower-case jurisdiction prefix, e.g. `sg:`",
+        )
+    })?;
+    match prefix.as_bytes() {
+        [a, b] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => Ok((
+            JurisdictionCode([a.to_ascii_uppercase(), b.to_ascii_uppercase()]),
+            rest,
+        )),
+        _ => Err(id_error(
+            kind,
+            s,
+            "prefix must be a lower-case two-letter jurisdiction code",
+        )),
+    }
+}
+
+/// A national instrument (statute), `cc:local`, e.g. `sg:cma1993`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct InstrumentId {
+    text: String,
+    jurisdiction: JurisdictionCode,
+}
+
+impl InstrumentId {
+    /// The full id as text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+    /// The jurisdiction named by the prefix.
+    pub fn jurisdiction(&self) -> JurisdictionCode {
+        self.jurisdiction
+    }
+}
+
+impl FromStr for InstrumentId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        const KIND: &str = "instrument id";
+        let (jurisdiction, local) = split_jurisdiction(KIND, s)?;
+        check_local(KIND, s, local)?;
+        Ok(Self {
+            text: s.to_owned(),
+            jurisdiction,
+        })
+    }
+}
+string_form!(
+    InstrumentId,
+    "^[a-z]{2}:[a-z0-9][a-z0-9._-]*$",
+    "A national instrument, e.g. `sg:cma1993`."
+);
+
+/// A provision of an instrument, `cc:instrument/local`, e.g. `sg:cma1993/s3`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProvisionId {
+    text: String,
+    slash: usize,
+    jurisdiction: JurisdictionCode,
+}
+
+impl ProvisionId {
+    /// The full id as text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+    /// The jurisdiction named by the prefix.
+    pub fn jurisdiction(&self) -> JurisdictionCode {
+        self.jurisdiction
+    }
+    /// The text of the instrument part, e.g. `sg:cma1993`.
+    pub fn instrument(&self) -> &str {
+        &self.text[..self.slash]
+    }
+}
+
+impl FromStr for ProvisionId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        const KIND: &str = "provision id";
+        let (jurisdiction, rest) = split_jurisdiction(KIND, s)?;
+        let (instrument, local) = rest.split_once('/').ok_or_else(|| {
+            id_error(
+                KIND,
+                s,
+                "expected `cc:instrument/provision`, e.g. `sg:cma1993/s3`",
+            )
+        })?;
+        check_local(KIND, s, instrument)?;
+        check_local(KIND, s, local)?;
+        Ok(Self {
+            text: s.to_owned(),
+            slash: s.len() - local.len() - 1,
+            jurisdiction,
+        })
+    }
+}
+string_form!(
+    ProvisionId,
+    "^[a-z]{2}:[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$",
+    "A provision, e.g. `sg:cma1993/s3`."
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_parts() {
+        let id: CategoryId = "un2024:art7".parse().unwrap();
+        assert_eq!(id.prefix(), "un2024");
+        assert_eq!(id.local(), "art7");
+    }
+
+    #[test]
+    fn provision_parts() {
+        let id: ProvisionId = "ph:ra10175/s4-a-1".parse().unwrap();
+        assert_eq!(id.instrument(), "ph:ra10175");
+        assert_eq!(id.jurisdiction().as_str(), "PH");
+    }
+
+    #[test]
+    fn exact_error_messages() {
+        assert_eq!(
+            "un2024:Art7".parse::<CategoryId>().unwrap_err().to_string(),
+            "invalid category id `un2024:Art7`: local part must start with a lower-case letter or a digit"
+        );
+        assert_eq!(
+            "sgp".parse::<JurisdictionCode>().unwrap_err().to_string(),
+            "invalid jurisdiction code `sgp`: expected two upper-case letters (ISO 3166-1 alpha-2), e.g. `SG`"
+        );
+        assert_eq!(
+            "sg:cma1993".parse::<ProvisionId>().unwrap_err().to_string(),
+            "invalid provision id `sg:cma1993`: expected `cc:instrument/provision`, e.g. `sg:cma1993/s3`"
+        );
+    }
+}

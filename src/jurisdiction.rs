@@ -1,0 +1,366 @@
+//! A jurisdiction's instruments, provisions, researched gaps and treaty status.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    CategoryId, Confidence, Date, InstrumentId, JurisdictionCode, Mapping, ProvisionId, Source,
+    TaxonomyId,
+};
+
+/// One jurisdiction's data file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Jurisdiction {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: JurisdictionCode,
+    /// Short English name.
+    pub name: String,
+    /// The date the file was last researched.
+    pub as_of: Date,
+    /// Status towards the modelled treaties.
+    #[serde(default)]
+    pub treaties: Vec<TreatyRecord>,
+    /// Statutes carrying relevant offences.
+    #[serde(default)]
+    pub instruments: Vec<Instrument>,
+    /// Offence provisions and their mappings.
+    #[serde(default)]
+    pub provisions: Vec<Provision>,
+    /// Researched "no provision" verdicts, and honest "not researched" ones.
+    #[serde(default)]
+    pub gaps: Vec<GapRecord>,
+    /// What a reviewer should know about the file as a whole.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Jurisdiction {
+    /// The provision with this id, if it belongs to this jurisdiction.
+    pub fn provision(&self, id: &ProvisionId) -> Option<&Provision> {
+        self.provisions.iter().find(|p| &p.id == id)
+    }
+    /// The instrument with this id.
+    pub fn instrument(&self, id: &InstrumentId) -> Option<&Instrument> {
+        self.instruments.iter().find(|i| &i.id == id)
+    }
+    /// The gap record for a category, if any.
+    pub fn gap(&self, category: &CategoryId) -> Option<&GapRecord> {
+        self.gaps.iter().find(|g| &g.category == category)
+    }
+    /// The treaty record for a taxonomy, if any.
+    pub fn treaty(&self, treaty: &TaxonomyId) -> Option<&TreatyRecord> {
+        self.treaties.iter().find(|t| &t.treaty == treaty)
+    }
+}
+
+/// Where a State stands towards a treaty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TreatyStatus {
+    /// Ratified, accepted, approved or acceded.
+    Party,
+    /// Signed, not (yet) ratified.
+    Signatory,
+    /// Neither signed nor a party, as far as the source shows.
+    NotSignatory,
+    /// No source confirms either way.
+    Unknown,
+}
+
+impl TreatyStatus {
+    /// The kebab-case name used in data files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Party => "party",
+            Self::Signatory => "signatory",
+            Self::NotSignatory => "not-signatory",
+            Self::Unknown => "unknown",
+        }
+    }
+    /// Whether the State has at least signed.
+    pub fn has_signed(&self) -> bool {
+        matches!(self, Self::Party | Self::Signatory)
+    }
+}
+
+/// A jurisdiction's status towards one treaty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TreatyRecord {
+    /// The treaty, by taxonomy id.
+    pub treaty: TaxonomyId,
+    /// Status.
+    pub status: TreatyStatus,
+    /// Date of signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Date>,
+    /// Date of ratification, acceptance, approval or accession.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consented: Option<Date>,
+    /// The source that shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// How sure.
+    pub confidence: Confidence,
+    /// What a reviewer should know.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The kind of statute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum InstrumentKind {
+    /// A cybercrime or computer-misuse law.
+    Cybercrime,
+    /// The penal or criminal code.
+    PenalCode,
+    /// A child-protection law.
+    ChildProtection,
+    /// A sexual-offences law (including voyeurism and intimate images).
+    SexualOffences,
+    /// An electronic-transactions law.
+    ElectronicTransactions,
+    /// A telecommunications or communications law.
+    Telecommunications,
+    /// An anti-money-laundering law.
+    AntiMoneyLaundering,
+    /// A data-protection law.
+    DataProtection,
+    /// Anything else.
+    Other,
+}
+
+/// Whether a text is in force.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum LegalStatus {
+    /// In force.
+    #[default]
+    InForce,
+    /// In force as amended (the amendment is described in the note).
+    Amended,
+    /// Repealed (see `until`).
+    Repealed,
+    /// Struck down by a court (see `until` and the note).
+    StruckDown,
+    /// Enacted, not yet in force.
+    NotYetInForce,
+}
+
+impl LegalStatus {
+    /// The kebab-case name used in data files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::InForce => "in-force",
+            Self::Amended => "amended",
+            Self::Repealed => "repealed",
+            Self::StruckDown => "struck-down",
+            Self::NotYetInForce => "not-yet-in-force",
+        }
+    }
+    /// Whether the text currently has effect.
+    pub fn is_effective(&self) -> bool {
+        matches!(self, Self::InForce | Self::Amended)
+    }
+    fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// An amendment that matters to the offences.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    /// Title of the amending instrument.
+    pub title: String,
+    /// Its date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// What it changed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A statute.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Instrument {
+    /// Id, e.g. `sg:cma1993`.
+    pub id: InstrumentId,
+    /// Official short title.
+    pub title: String,
+    /// Number, chapter or edition, e.g. `Act 563` or `2020 Revised Edition`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Kind of statute.
+    pub kind: InstrumentKind,
+    /// Date (or year) of enactment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enacted: Option<Date>,
+    /// Date of entry into force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<Date>,
+    /// Date it ceased to have effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// Whether it is in force.
+    #[serde(default, skip_serializing_if = "LegalStatus::is_default")]
+    pub status: LegalStatus,
+    /// Amendments that matter.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
+    /// The source read.
+    pub source: Source,
+    /// What a reviewer should know.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A section or article of a statute that creates an offence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Provision {
+    /// Id, e.g. `sg:cma1993/s3`.
+    pub id: ProvisionId,
+    /// The instrument it belongs to.
+    pub instrument: InstrumentId,
+    /// Number exactly as cited in the State, e.g. `s 3` or `Art 30(3)`.
+    pub number: String,
+    /// Official title, where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// One- or two-sentence own-words summary.
+    pub summary: String,
+    /// Date of entry into force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<Date>,
+    /// Date it ceased to have effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// Whether it is in force.
+    #[serde(default, skip_serializing_if = "LegalStatus::is_default")]
+    pub status: LegalStatus,
+    /// Former numbers still used by older sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_numbers: Vec<String>,
+    /// The source read.
+    pub source: Source,
+    /// How far the citation and content are confirmed.
+    pub confidence: Confidence,
+    /// What a reviewer should know.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Mappings onto taxonomy categories.
+    #[serde(default)]
+    pub mappings: Vec<Mapping>,
+    /// Set for a national cyber offence with no Convention counterpart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outside_convention: Option<OutsideConvention>,
+}
+
+/// Themes of national cyber offences that have no Convention counterpart.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    /// Defamation, libel, insult.
+    Defamation,
+    /// False information, "fake news".
+    FalseInformation,
+    /// Offences against the monarchy.
+    LeseMajeste,
+    /// Content threatening public order, national security or the State.
+    PublicOrder,
+    /// Obscenity and indecency (adult material).
+    Obscenity,
+    /// Hate speech and incitement to hostility.
+    HateSpeech,
+    /// Online gambling.
+    Gambling,
+    /// Unsolicited commercial messages.
+    Spam,
+    /// Domain-name squatting.
+    Cybersquatting,
+    /// Identity theft and misuse of identity data.
+    IdentityMisuse,
+    /// Privacy and personal-data offences.
+    Privacy,
+    /// Terrorism-related content or use.
+    Terrorism,
+    /// Anything else.
+    Other,
+}
+
+impl Theme {
+    /// The kebab-case name used in data files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Defamation => "defamation",
+            Self::FalseInformation => "false-information",
+            Self::LeseMajeste => "lese-majeste",
+            Self::PublicOrder => "public-order",
+            Self::Obscenity => "obscenity",
+            Self::HateSpeech => "hate-speech",
+            Self::Gambling => "gambling",
+            Self::Spam => "spam",
+            Self::Cybersquatting => "cybersquatting",
+            Self::IdentityMisuse => "identity-misuse",
+            Self::Privacy => "privacy",
+            Self::Terrorism => "terrorism",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// Marks a national offence that has no Convention counterpart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OutsideConvention {
+    /// What it is about.
+    pub theme: Theme,
+    /// Why it matters for the human-rights safeguards review.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The verdict of a gap record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum GapVerdict {
+    /// Researched: no provision criminalises the category's conduct.
+    Gap,
+    /// Not yet researched: an honest unknown.
+    NotResearched,
+}
+
+/// A researched conclusion about a category no provision maps onto.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GapRecord {
+    /// The category.
+    pub category: CategoryId,
+    /// Gap or not researched.
+    pub verdict: GapVerdict,
+    /// What was searched and read.
+    pub checked: String,
+    /// The sources read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// What a reviewer should know.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}

@@ -1,0 +1,73 @@
+//! A typed model of the offences of the **UN Convention against Cybercrime** (General Assembly
+//! resolution 79/243, adopted 24 December 2024), aligned with the Budapest Convention (ETS 185)
+//! and the offences of the negotiation drafts, together with the national offences of the
+//! eleven ASEAN Member States mapped onto them element by element.
+//!
+//! ```
+//! use cybercrime_taxonomy::Dataset;
+//!
+//! let data = Dataset::embedded();
+//! let art7 = data.category_str("un2024:art7").expect("Article 7 is shipped");
+//! assert_eq!(art7.category.title, "Illegal access");
+//! // A State Party may require that access be gained by infringing security measures.
+//! assert!(art7.category.qualification("security-measures").is_some());
+//! ```
+//!
+//! # Scope of this crate
+//!
+//! The crate holds *data* (taxonomies, alignments, national provisions with their sources and
+//! confidence) and *pure functions* over it. It does not give legal advice, fetch anything at
+//! run time, or keep global mutable state. Every national provision names its statute, section
+//! and the source that was read; where a fact could not be confirmed the record says so
+//! (`confidence: low` and a note) rather than guessing.
+//!
+//! # Data flow
+//!
+//! Files are parsed into plain typed values, validated once into a [`Dataset`] (errors come back
+//! as [`Diagnostics`] naming file, line and column), and queried. Users can add or replace
+//! jurisdictions with their own files through [`DatasetBuilder`].
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod dataset;
+mod date;
+mod diagnostic;
+mod embedded;
+mod error;
+mod id;
+mod jurisdiction;
+mod load;
+mod mapping;
+mod provenance;
+pub mod schema;
+mod source_text;
+mod taxonomy;
+mod validate;
+
+pub use dataset::{CategoryRef, Dataset, Item, ProvisionRef};
+pub use date::{Date, DateError};
+pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
+pub use error::Error;
+pub use id::{
+    CategoryId, ElementRef, IdError, InstrumentId, JurisdictionCode, LocalId, ProvisionId,
+    TaxonomyId,
+};
+pub use jurisdiction::{
+    Amendment, GapRecord, GapVerdict, Instrument, InstrumentKind, Jurisdiction, LegalStatus,
+    OutsideConvention, Provision, Theme, TreatyRecord, TreatyStatus,
+};
+pub use load::DatasetBuilder;
+pub use mapping::{ExtraCondition, Justification, Mapping, Relation, RelationError};
+pub use provenance::{Confidence, Source};
+pub use source_text::{MAX_DEPTH, MAX_FILE_BYTES};
+pub use taxonomy::{
+    Alignment, Alignments, Category, CategoryClass, Element, ElementKind, History, IccsLink,
+    Outcome, Qualification, QualificationKind, Requirement, Taxonomy,
+};
+pub use validate::CONVENTION;
+
+/// The version of the shipped data set.
+pub const DATA_VERSION: &str = "2026.11.0";
+
+/// The date the shipped data was last researched.
+pub const DATA_AS_OF: &str = "2026-11-28";

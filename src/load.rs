@@ -1,0 +1,426 @@
+//! Loading data files (embedded, from a directory, or from readers) into a validated
+//! [`Dataset`].
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
+use crate::source_text::{MAX_FILE_BYTES, Position, ScanProblem, SourceText};
+use crate::{Alignments, Dataset, Jurisdiction, Taxonomy, embedded, validate};
+
+/// A parsed file and where it came from.
+#[derive(Debug)]
+pub(crate) struct Parsed<T> {
+    pub value: T,
+    pub source: Arc<SourceText>,
+    /// Later layers override earlier ones (embedded data is layer 0).
+    pub layer: usize,
+}
+
+impl<T> Parsed<T> {
+    /// A diagnostic located at `path` in this file.
+    pub fn diagnostic(
+        &self,
+        severity: Severity,
+        code: Code,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let path = path.into();
+        let position = self.source.position(&path);
+        Diagnostic::new(severity, code, &self.source.name, position, path, message)
+    }
+}
+
+/// All parsed files, before validation.
+#[derive(Debug, Default)]
+pub(crate) struct ParsedSet {
+    pub taxonomies: Vec<Parsed<Taxonomy>>,
+    pub alignments: Vec<Parsed<Alignments>>,
+    pub jurisdictions: Vec<Parsed<Jurisdiction>>,
+}
+
+/// Builds a [`Dataset`] from shipped data and users' own files.
+///
+/// Files added later override earlier ones: a user directory may add jurisdictions or replace
+/// shipped ones (a note says so). Two files of the same *layer* defining the same jurisdiction or
+/// taxonomy are an error.
+///
+/// ```
+/// use cybercrime_taxonomy::DatasetBuilder;
+///
+/// let my_state = r#"{ "code": "ZZ", "name": "Example State", "as_of": "2026-11",
+///                     "instruments": [], "provisions": [], "gaps": [] }"#;
+/// let dataset = DatasetBuilder::new()
+///     .embedded()
+///     .text("zz.json", my_state)
+///     .build()
+///     .expect("valid");
+/// assert!(dataset.jurisdiction_str("ZZ").is_some());
+/// ```
+#[derive(Debug, Default)]
+pub struct DatasetBuilder {
+    inputs: Vec<(SourceText, usize)>,
+    diagnostics: Vec<Diagnostic>,
+    layer: usize,
+}
+
+impl DatasetBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds every data file shipped with the crate.
+    pub fn embedded(mut self) -> Self {
+        for (name, text) in embedded::FILES {
+            self.inputs.push((
+                SourceText::new(format!("embedded:{name}"), *text),
+                self.layer,
+            ));
+        }
+        self.layer += 1;
+        self
+    }
+
+    /// Adds every `*.json` file under `dir` (searched two levels deep, skipping `schema/`), in
+    /// name order. Read errors become diagnostics at build time.
+    pub fn dir(mut self, dir: impl AsRef<Path>) -> Self {
+        let dir = dir.as_ref();
+        let mut files = Vec::new();
+        if let Err(e) = collect_json_files(dir, 0, &mut files) {
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                Code::Io,
+                &dir.display().to_string(),
+                None,
+                "",
+                format!("cannot read directory: {e}"),
+            ));
+        }
+        if files.is_empty() && self.diagnostics.is_empty() {
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                Code::Io,
+                &dir.display().to_string(),
+                None,
+                "",
+                "no .json data files found",
+            ));
+        }
+        files.sort();
+        for path in files {
+            self = self.add_file(&path);
+        }
+        self.layer += 1;
+        self
+    }
+
+    /// Adds one file.
+    pub fn file(mut self, path: impl AsRef<Path>) -> Self {
+        self = self.add_file(path.as_ref());
+        self.layer += 1;
+        self
+    }
+
+    fn add_file(mut self, path: &Path) -> Self {
+        let name = path.display().to_string();
+        match std::fs::File::open(path) {
+            Ok(file) => self.read_into(name, file),
+            Err(e) => {
+                self.diagnostics.push(Diagnostic::new(
+                    Severity::Error,
+                    Code::Io,
+                    &name,
+                    None,
+                    "",
+                    format!("cannot read file: {e}"),
+                ));
+                self
+            }
+        }
+    }
+
+    /// Adds a file's contents from a reader; `name` is used in diagnostics.
+    pub fn reader(mut self, name: impl Into<String>, reader: impl Read) -> Self {
+        self = self.read_into(name.into(), reader);
+        self.layer += 1;
+        self
+    }
+
+    /// Adds a file's contents given as text; `name` is used in diagnostics.
+    pub fn text(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let name = name.into();
+        if text.len() > MAX_FILE_BYTES {
+            self.diagnostics.push(too_large(&name));
+        } else {
+            self.inputs.push((SourceText::new(name, text), self.layer));
+        }
+        self.layer += 1;
+        self
+    }
+
+    fn read_into(mut self, name: String, reader: impl Read) -> Self {
+        let mut text = String::new();
+        let limit = MAX_FILE_BYTES as u64 + 1;
+        match reader.take(limit).read_to_string(&mut text) {
+            Ok(n) if n > MAX_FILE_BYTES => self.diagnostics.push(too_large(&name)),
+            Ok(_) => self.inputs.push((SourceText::new(name, text), self.layer)),
+            Err(e) => self.diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                Code::Io,
+                &name,
+                None,
+                "",
+                format!("cannot read as UTF-8 text: {e}"),
+            )),
+        }
+        self
+    }
+
+    /// Parses and validates everything added. On success the dataset carries the warnings and
+    /// notes; on failure every diagnostic (errors and warnings) is returned.
+    pub fn build(self) -> Result<Dataset, Diagnostics> {
+        let mut diagnostics = self.diagnostics;
+        let mut set = ParsedSet::default();
+        for (source, layer) in self.inputs {
+            parse_input(source, layer, &mut set, &mut diagnostics);
+        }
+        let set = resolve_overrides(set, &mut diagnostics);
+        validate::check(&set, &mut diagnostics);
+        diagnostics.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
+        });
+        let diagnostics = Diagnostics(diagnostics);
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(Dataset::from_parts(
+            set.taxonomies.into_iter().map(|p| p.value).collect(),
+            set.alignments.into_iter().map(|p| p.value).collect(),
+            set.jurisdictions.into_iter().map(|p| p.value).collect(),
+            diagnostics,
+        ))
+    }
+}
+
+fn too_large(name: &str) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        Code::TooLarge,
+        name,
+        None,
+        "",
+        format!("file is larger than the limit of {MAX_FILE_BYTES} bytes"),
+    )
+}
+
+fn collect_json_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            let skip = path.file_name().is_some_and(|n| n == "schema");
+            if depth < 2 && !skip {
+                collect_json_files(&path, depth + 1, out)?;
+            }
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Which kind of data file a text is, judged by its top-level keys.
+enum FileKind {
+    Taxonomy,
+    Alignments,
+    Jurisdiction,
+}
+
+fn parse_input(
+    source: SourceText,
+    layer: usize,
+    set: &mut ParsedSet,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let (problems, repaired) = source.recover();
+    for problem in &problems {
+        match problem {
+            ScanProblem::TrailingComma(at) => diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                Code::TrailingComma,
+                &source.name,
+                Some(*at),
+                "",
+                "trailing comma before `]` or `}`: JSON allows none; remove it",
+            )),
+            ScanProblem::TooDeep(at) => {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Error,
+                    Code::TooLarge,
+                    &source.name,
+                    Some(*at),
+                    "",
+                    format!(
+                        "nesting deeper than {} levels",
+                        crate::source_text::MAX_DEPTH
+                    ),
+                ));
+                return;
+            }
+        }
+    }
+    let text = repaired.as_deref().unwrap_or(&source.text);
+    let kind = match sniff_kind(text) {
+        Ok(kind) => kind,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic.in_file(&source.name));
+            return;
+        }
+    };
+    let source = Arc::new(source);
+    let text = repaired.as_deref().unwrap_or(&source.text);
+    match kind {
+        FileKind::Taxonomy => push_parsed(text, &source, layer, &mut set.taxonomies, diagnostics),
+        FileKind::Alignments => push_parsed(text, &source, layer, &mut set.alignments, diagnostics),
+        FileKind::Jurisdiction => {
+            push_parsed(text, &source, layer, &mut set.jurisdictions, diagnostics)
+        }
+    }
+}
+
+/// A diagnostic whose file is filled in later.
+struct Unplaced(Diagnostic);
+
+impl Unplaced {
+    fn in_file(mut self, file: &str) -> Diagnostic {
+        file.clone_into(&mut self.0.file);
+        self.0
+    }
+}
+
+fn json_error_diagnostic(file: &str, e: &serde_json::Error) -> Diagnostic {
+    let code = match e.classify() {
+        serde_json::error::Category::Data => Code::Schema,
+        _ => Code::Syntax,
+    };
+    let position = (e.line() > 0).then_some(Position {
+        line: e.line(),
+        column: e.column(),
+    });
+    // serde_json appends " at line L column C"; the position is shown separately.
+    let text = e.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    };
+    Diagnostic::new(Severity::Error, code, file, position, "", message)
+}
+
+fn sniff_kind(text: &str) -> Result<FileKind, Unplaced> {
+    #[derive(serde::Deserialize)]
+    struct Keys {
+        categories: Option<serde::de::IgnoredAny>,
+        relations: Option<serde::de::IgnoredAny>,
+        iccs: Option<serde::de::IgnoredAny>,
+        code: Option<serde::de::IgnoredAny>,
+    }
+    let keys: Keys =
+        serde_json::from_str(text).map_err(|e| Unplaced(json_error_diagnostic("", &e)))?;
+    if keys.categories.is_some() {
+        Ok(FileKind::Taxonomy)
+    } else if keys.code.is_some() {
+        Ok(FileKind::Jurisdiction)
+    } else if keys.relations.is_some() || keys.iccs.is_some() {
+        Ok(FileKind::Alignments)
+    } else {
+        Err(Unplaced(Diagnostic::new(
+            Severity::Error,
+            Code::UnknownFileKind,
+            "",
+            Some(Position { line: 1, column: 1 }),
+            "",
+            "not a data file: expected a taxonomy (with `categories`), a jurisdiction (with `code`) or alignments (with `relations` or `iccs`)",
+        )))
+    }
+}
+
+fn push_parsed<T: DeserializeOwned>(
+    text: &str,
+    source: &Arc<SourceText>,
+    layer: usize,
+    into: &mut Vec<Parsed<T>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    match serde_json::from_str::<T>(text) {
+        Ok(value) => into.push(Parsed {
+            value,
+            source: Arc::clone(source),
+            layer,
+        }),
+        Err(e) => diagnostics.push(json_error_diagnostic(&source.name, &e)),
+    }
+}
+
+/// Applies overrides between layers and reports duplicates within a layer.
+fn resolve_overrides(set: ParsedSet, diagnostics: &mut Vec<Diagnostic>) -> ParsedSet {
+    ParsedSet {
+        taxonomies: dedupe(
+            set.taxonomies,
+            |t| t.id.to_string(),
+            "taxonomy",
+            diagnostics,
+        ),
+        alignments: set.alignments,
+        jurisdictions: dedupe(
+            set.jurisdictions,
+            |j| j.code.to_string(),
+            "jurisdiction",
+            diagnostics,
+        ),
+    }
+}
+
+fn dedupe<T>(
+    items: Vec<Parsed<T>>,
+    key: impl Fn(&T) -> String,
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Parsed<T>> {
+    let mut kept: Vec<Parsed<T>> = Vec::with_capacity(items.len());
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for item in items {
+        let k = key(&item.value);
+        let path = if what == "taxonomy" { "id" } else { "code" };
+        match index.get(&k) {
+            Some(&at) if kept[at].layer == item.layer => {
+                let first = kept[at].source.name.clone();
+                diagnostics.push(item.diagnostic(
+                    Severity::Error,
+                    Code::DuplicateId,
+                    path,
+                    format!("{what} `{k}` is already defined in {first}"),
+                ));
+            }
+            Some(&at) => {
+                let replaced = kept[at].source.name.clone();
+                diagnostics.push(item.diagnostic(
+                    Severity::Note,
+                    Code::Override,
+                    path,
+                    format!("{what} `{k}` replaces the one from {replaced}"),
+                ));
+                kept[at] = item;
+            }
+            None => {
+                index.insert(k, kept.len());
+                kept.push(item);
+            }
+        }
+    }
+    kept
+}

@@ -1,0 +1,35 @@
+//! JSON Schemas of the data files, generated from the Rust types.
+//!
+//! The checked-in copies under `data/schema/` are compared with these by the test suite;
+//! regenerate them with `cybercrime-taxonomy schema --write data/schema`.
+
+use schemars::schema::RootSchema;
+
+/// The kinds of data file, with the file name of each schema.
+pub const KINDS: [(&str, fn() -> RootSchema); 3] = [
+    ("taxonomy.schema.json", taxonomy),
+    ("alignments.schema.json", alignments),
+    ("jurisdiction.schema.json", jurisdiction),
+];
+
+/// Schema of a taxonomy file (`data/taxonomies/*.json`, except `alignments.json`).
+pub fn taxonomy() -> RootSchema {
+    schemars::schema_for!(crate::Taxonomy)
+}
+
+/// Schema of the alignments file (`data/taxonomies/alignments.json`).
+pub fn alignments() -> RootSchema {
+    schemars::schema_for!(crate::Alignments)
+}
+
+/// Schema of a jurisdiction file (`data/jurisdictions/*.json`).
+pub fn jurisdiction() -> RootSchema {
+    schemars::schema_for!(crate::Jurisdiction)
+}
+
+/// The schema as pretty JSON text with a trailing newline, as checked in.
+pub fn to_text(schema: &RootSchema) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

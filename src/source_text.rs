@@ -1,0 +1,319 @@
+//! The text of one input file: size limits, trailing-comma recovery, and the line and column of
+//! every JSON value, so that diagnostics can point at the place a problem is.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Largest input file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
+
+/// Deepest JSON nesting accepted.
+pub const MAX_DEPTH: usize = 64;
+
+/// A line and column, both counted from 1 (columns in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// A problem found while scanning the raw text, before parsing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ScanProblem {
+    /// A comma directly before `]` or `}`.
+    TrailingComma(Position),
+    /// Nesting deeper than [`MAX_DEPTH`].
+    TooDeep(Position),
+}
+
+/// One input file's text with a lazily built index from value path to position.
+#[derive(Debug)]
+pub(crate) struct SourceText {
+    /// The name shown in diagnostics (a path, or `embedded:data/...`).
+    pub name: String,
+    /// The text as read.
+    pub text: String,
+    positions: OnceLock<HashMap<String, Position>>,
+}
+
+impl SourceText {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            text: text.into(),
+            positions: OnceLock::new(),
+        }
+    }
+
+    /// The position of the value at `path` (e.g. `provisions[2].mappings[0].category`), or of
+    /// its nearest ancestor that has one.
+    pub fn position(&self, path: &str) -> Option<Position> {
+        let index = self.positions.get_or_init(|| scan(&self.text).positions);
+        let mut path = path;
+        loop {
+            if let Some(p) = index.get(path) {
+                return Some(*p);
+            }
+            let cut = path.rfind(['.', '['])?;
+            path = &path[..cut];
+        }
+    }
+
+    /// Problems in the raw text, and a copy with trailing commas blanked out so that parsing
+    /// can go on and report the file's other problems too.
+    pub fn recover(&self) -> (Vec<ScanProblem>, Option<String>) {
+        let scanned = scan(&self.text);
+        let repaired = if scanned.problems.is_empty() {
+            None
+        } else {
+            let mut bytes = self.text.clone().into_bytes();
+            for offset in &scanned.trailing_comma_offsets {
+                bytes[*offset] = b' ';
+            }
+            // Only an ASCII comma was replaced by an ASCII space.
+            String::from_utf8(bytes).ok()
+        };
+        (scanned.problems, repaired)
+    }
+}
+
+struct Scan {
+    positions: HashMap<String, Position>,
+    problems: Vec<ScanProblem>,
+    trailing_comma_offsets: Vec<usize>,
+}
+
+enum Frame {
+    Object { key: Option<String> },
+    Array { index: usize },
+}
+
+/// Scans JSON text without recursion. It is tolerant: it never fails, and leaves the real syntax
+/// check to the parser.
+fn scan(text: &str) -> Scan {
+    let mut positions = HashMap::new();
+    let mut problems = Vec::new();
+    let mut trailing_comma_offsets = Vec::new();
+    // `stack[i]` is a container; `segments[i]` is the path segment that leads to it.
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut segments: Vec<String> = Vec::new();
+    let mut line = 1;
+    let mut column = 1;
+    let mut last_comma: Option<(usize, Position)> = None;
+    let mut too_deep_reported = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+
+    // The path a value starting now would have.
+    let value_path = |stack: &[Frame], segments: &[String]| -> String {
+        let mut path = segments.concat();
+        match stack.last() {
+            Some(Frame::Object { key: Some(k) }) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Some(Frame::Array { index }) => path.push_str(&format!("[{index}]")),
+            _ => {}
+        }
+        path
+    };
+
+    while i < bytes.len() {
+        let b = bytes[i];
+        let here = Position { line, column };
+        match b {
+            b'\n' => {
+                line += 1;
+                column = 1;
+                i += 1;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            b',' => {
+                last_comma = Some((i, here));
+                if let Some(Frame::Array { index }) = stack.last_mut() {
+                    *index += 1;
+                }
+                if let Some(Frame::Object { key }) = stack.last_mut() {
+                    *key = None;
+                }
+                i += 1;
+                column += 1;
+                continue;
+            }
+            b']' | b'}' => {
+                if let Some((offset, at)) = last_comma.take() {
+                    problems.push(ScanProblem::TrailingComma(at));
+                    trailing_comma_offsets.push(offset);
+                }
+                stack.pop();
+                segments.pop();
+            }
+            b'{' | b'[' => {
+                let path = value_path(&stack, &segments);
+                positions.entry(path.clone()).or_insert(here);
+                let segment = match stack.last() {
+                    None => String::new(),
+                    Some(_) => {
+                        let parent = segments.concat();
+                        path[parent.len()..].to_owned()
+                    }
+                };
+                if stack.len() >= MAX_DEPTH && !too_deep_reported {
+                    problems.push(ScanProblem::TooDeep(here));
+                    too_deep_reported = true;
+                }
+                stack.push(if b == b'{' {
+                    Frame::Object { key: None }
+                } else {
+                    Frame::Array { index: 0 }
+                });
+                segments.push(segment);
+            }
+            b'"' => {
+                // Read the string, tracking escapes; columns count characters.
+                let start = i + 1;
+                let mut j = start;
+                let mut escaped = false;
+                while j < bytes.len() {
+                    let c = bytes[j];
+                    if escaped {
+                        escaped = false;
+                    } else if c == b'\\' {
+                        escaped = true;
+                    } else if c == b'"' || c == b'\n' {
+                        break;
+                    }
+                    j += 1;
+                }
+                let content = &text[start..j.min(bytes.len())];
+                let is_key = matches!(stack.last(), Some(Frame::Object { key: None }))
+                    && next_significant(bytes, j + 1) == Some(b':');
+                if is_key {
+                    if let Some(Frame::Object { key }) = stack.last_mut() {
+                        *key = Some(content.to_owned());
+                    }
+                } else {
+                    positions
+                        .entry(value_path(&stack, &segments))
+                        .or_insert(here);
+                }
+                last_comma = None;
+                column += 1 + content.chars().count() + 1;
+                i = j + 1;
+                continue;
+            }
+            _ => {
+                if b != b':' && (b.is_ascii_alphanumeric() || b == b'-') {
+                    positions
+                        .entry(value_path(&stack, &segments))
+                        .or_insert(here);
+                    // Skip the rest of the literal or number.
+                    let mut j = i;
+                    while j < bytes.len()
+                        && (bytes[j].is_ascii_alphanumeric()
+                            || matches!(bytes[j], b'-' | b'+' | b'.'))
+                    {
+                        j += 1;
+                    }
+                    column += j - i;
+                    i = j;
+                    last_comma = None;
+                    continue;
+                }
+            }
+        }
+        if !matches!(b, b' ' | b'\t' | b'\r') {
+            last_comma = None;
+        }
+        i += 1;
+        // Count characters, not bytes: skip UTF-8 continuation bytes.
+        if b & 0xC0 != 0x80 {
+            column += 1;
+        }
+    }
+    Scan {
+        positions,
+        problems,
+        trailing_comma_offsets,
+    }
+}
+
+fn next_significant(bytes: &[u8], from: usize) -> Option<u8> {
+    bytes
+        .get(from..)?
+        .iter()
+        .copied()
+        .find(|b| !b.is_ascii_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_of_values() {
+        let text = "{\n  \"a\": [\n    {\"b\": 1},\n    {\"b\": \"x\"}\n  ]\n}\n";
+        let source = SourceText::new("t.json", text);
+        assert_eq!(
+            source.position("a[1].b"),
+            Some(Position {
+                line: 4,
+                column: 11
+            })
+        );
+        assert_eq!(
+            source.position("a[0].b"),
+            Some(Position {
+                line: 3,
+                column: 11
+            })
+        );
+        // A missing leaf falls back to its parent.
+        assert_eq!(
+            source.position("a[1].zzz"),
+            Some(Position { line: 4, column: 5 })
+        );
+    }
+
+    #[test]
+    fn trailing_commas_are_found_and_blanked() {
+        let text = "{\"a\": [1, 2,],\n \"b\": {\"c\": 1,}\n}";
+        let source = SourceText::new("t.json", text);
+        let (problems, repaired) = source.recover();
+        assert_eq!(
+            problems,
+            vec![
+                ScanProblem::TrailingComma(Position {
+                    line: 1,
+                    column: 12
+                }),
+                ScanProblem::TrailingComma(Position {
+                    line: 2,
+                    column: 14
+                }),
+            ]
+        );
+        let repaired = repaired.unwrap();
+        assert!(serde_json::from_str::<serde_json::Value>(&repaired).is_ok());
+    }
+
+    #[test]
+    fn commas_inside_strings_are_not_trailing() {
+        let source = SourceText::new("t.json", r#"{"a": "x,]", "b": "\",}"}"#);
+        assert!(source.recover().0.is_empty());
+    }
+
+    #[test]
+    fn deep_nesting_is_reported_once() {
+        let text = "[".repeat(200) + &"]".repeat(200);
+        let source = SourceText::new("t.json", text);
+        let (problems, _) = source.recover();
+        assert_eq!(problems.len(), 1);
+        assert!(matches!(problems[0], ScanProblem::TooDeep(_)));
+    }
+}

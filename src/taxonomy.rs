@@ -1,0 +1,262 @@
+//! Offence taxonomies (the UN Convention, Budapest, the negotiation drafts) and the alignments
+//! between them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{CategoryId, Confidence, Date, LocalId, Source, TaxonomyId};
+
+/// A treaty (or draft) whose offence articles are modelled as categories.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Taxonomy {
+    /// The prefix of its category ids, e.g. `un2024`.
+    pub id: TaxonomyId,
+    /// Full official title.
+    pub title: String,
+    /// Short title for tables.
+    pub short_title: String,
+    /// Date of adoption (or of opening for signature).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<Date>,
+    /// Date of entry into force, where it has entered into force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<Date>,
+    /// Formal citation, e.g. `General Assembly resolution 79/243, annex`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<String>,
+    /// The sources read for this taxonomy.
+    pub sources: Vec<Source>,
+    /// Its categories, in article order.
+    pub categories: Vec<Category>,
+}
+
+impl Taxonomy {
+    /// The category with local id `local`, if any.
+    pub fn category(&self, local: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id.as_str() == local)
+    }
+}
+
+/// The analytic class of a category.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum CategoryClass {
+    /// Offences against ICT systems and data themselves (UN Arts 7-11).
+    CyberDependent,
+    /// Traditional offences committed by means of ICT systems (UN Arts 12-17).
+    CyberEnabled,
+    /// Rules attached to the offences: liability of legal persons, participation, limitation.
+    Ancillary,
+}
+
+impl CategoryClass {
+    /// The kebab-case name used in data files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::CyberDependent => "cyber-dependent",
+            Self::CyberEnabled => "cyber-enabled",
+            Self::Ancillary => "ancillary",
+        }
+    }
+}
+
+/// An offence article (or ancillary rule) of a taxonomy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Local id inside the taxonomy, e.g. `art7`.
+    pub id: LocalId,
+    /// Article number as printed in the treaty, e.g. `7` or `AP 3`.
+    pub article: String,
+    /// Article title as in the treaty.
+    pub title: String,
+    /// Analytic class.
+    pub class: CategoryClass,
+    /// One-sentence own-words summary.
+    pub summary: String,
+    /// The offence's elements.
+    pub elements: Vec<Element>,
+    /// Narrowings, exclusions, extensions and reservations a State Party may lawfully make.
+    #[serde(default)]
+    pub qualifications: Vec<Qualification>,
+    /// A source for this category where it differs from the taxonomy's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// Where a draft-era offence came from and where the idea ended up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<History>,
+    /// How far the article's text is confirmed.
+    pub confidence: Confidence,
+    /// What a reviewer should know.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Category {
+    /// The element with this local id.
+    pub fn element(&self, id: &str) -> Option<&Element> {
+        self.elements.iter().find(|e| e.id.as_str() == id)
+    }
+    /// The qualification with this local id.
+    pub fn qualification(&self, id: &str) -> Option<&Qualification> {
+        self.qualifications.iter().find(|q| q.id.as_str() == id)
+    }
+}
+
+/// What part of the offence an element describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ElementKind {
+    /// The act.
+    Conduct,
+    /// What the act is done to.
+    Object,
+    /// A surrounding fact, e.g. "without right" or the victim's age.
+    Circumstance,
+    /// A required consequence.
+    Result,
+    /// Intent, knowledge or purpose.
+    Mental,
+}
+
+/// Whether an element must always be present, or is one of several limbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Requirement {
+    /// Part of every instance of the offence.
+    Mandatory,
+    /// One of several limbs, any of which completes the offence. A State Party must still
+    /// criminalise every limb, so full coverage needs each of them.
+    Alternative,
+}
+
+/// An element of a category's offence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Element {
+    /// Local id, e.g. `access`.
+    pub id: LocalId,
+    /// What part of the offence it is.
+    pub kind: ElementKind,
+    /// Mandatory or alternative.
+    pub requirement: Requirement,
+    /// Own-words description.
+    pub description: String,
+}
+
+/// What a permitted qualification lets a State Party do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum QualificationKind {
+    /// "A State Party may require ...": a permitted narrowing condition.
+    MayRequire,
+    /// A permitted exclusion from the offence.
+    MayExclude,
+    /// A permitted extension beyond the minimum.
+    MayExtend,
+    /// A reservation; `waives` lists the elements it allows a State not to criminalise.
+    Reservation,
+}
+
+/// A qualification or reservation a State Party may lawfully make.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Qualification {
+    /// Local id, e.g. `security-measures`.
+    pub id: LocalId,
+    /// What it permits.
+    pub kind: QualificationKind,
+    /// The paragraph that permits it, e.g. `7(2)`.
+    pub paragraph: String,
+    /// Own-words description.
+    pub description: String,
+    /// For a reservation: the elements a reserving State need not cover.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waives: Vec<LocalId>,
+}
+
+/// What happened to a draft-era offence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// Not in the final text.
+    Dropped,
+    /// Folded into another article.
+    Merged,
+    /// Mentioned only as context in the preamble.
+    PreambleOnly,
+}
+
+/// The negotiating history of a draft-era category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct History {
+    /// The draft it was proposed in.
+    pub document: String,
+    /// The draft's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Where the idea ended up.
+    pub outcome: Outcome,
+    /// Categories the idea was merged into.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub successors: Vec<CategoryId>,
+    /// What a reviewer should know.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The alignments file: links between taxonomies and to ICCS codes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Alignments {
+    /// SKOS links between categories of different taxonomies.
+    #[serde(default)]
+    pub relations: Vec<Alignment>,
+    /// ICCS codes per category.
+    #[serde(default)]
+    pub iccs: Vec<IccsLink>,
+}
+
+/// A SKOS link between two categories, read "subject RELATION object".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Alignment {
+    /// The category described.
+    pub subject: CategoryId,
+    /// How the object relates to it.
+    pub relation: crate::Relation,
+    /// The category it is compared with.
+    pub object: CategoryId,
+    /// Why.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The ICCS (UNODC International Classification of Crime for Statistical Purposes) codes of a
+/// category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IccsLink {
+    /// The category.
+    pub category: CategoryId,
+    /// ICCS codes, as digit strings, e.g. `09031`.
+    pub codes: Vec<String>,
+    /// How far the codes are confirmed.
+    pub confidence: Confidence,
+    /// What a reviewer should know.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}

@@ -1,0 +1,634 @@
+//! Consistency rules over parsed files. Every rule reports a [`Diagnostic`]; none panics.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::load::{Parsed, ParsedSet};
+use crate::{
+    Category, CategoryClass, Date, GapVerdict, Jurisdiction, LocalId, Mapping, QualificationKind,
+    Relation, Source, Taxonomy,
+};
+
+/// The taxonomy whose offence categories every jurisdiction must have a verdict for.
+pub const CONVENTION: &str = "un2024";
+
+/// Category lookup across all parsed taxonomies.
+struct Categories<'a> {
+    by_id: HashMap<String, &'a Category>,
+}
+
+impl<'a> Categories<'a> {
+    fn new(taxonomies: &'a [Parsed<Taxonomy>]) -> Self {
+        let by_id = taxonomies
+            .iter()
+            .flat_map(|t| {
+                t.value
+                    .categories
+                    .iter()
+                    .map(move |c| (format!("{}:{}", t.value.id, c.id), c))
+            })
+            .collect();
+        Self { by_id }
+    }
+
+    fn get(&self, id: &str) -> Option<&'a Category> {
+        self.by_id.get(id).copied()
+    }
+
+    /// "unknown category `x`", with the closest known id when one is near.
+    fn unknown_message(&self, id: &str) -> String {
+        let nearest = self
+            .by_id
+            .keys()
+            .map(|k| (edit_distance(k, id), k))
+            .filter(|(d, _)| *d <= 2)
+            .min();
+        match nearest {
+            Some((_, k)) => format!("unknown category `{id}` (did you mean `{k}`?)"),
+            None => format!("unknown category `{id}`"),
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints on short ids.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// Runs every rule.
+pub(crate) fn check(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
+    let categories = Categories::new(&set.taxonomies);
+    for taxonomy in &set.taxonomies {
+        check_taxonomy(taxonomy, &categories, out);
+    }
+    check_alignments(set, &categories, out);
+    let taxonomy_ids: HashSet<String> = set
+        .taxonomies
+        .iter()
+        .map(|t| t.value.id.to_string())
+        .collect();
+    let mut provision_ids: HashMap<String, String> = HashMap::new();
+    for jurisdiction in &set.jurisdictions {
+        check_jurisdiction(
+            jurisdiction,
+            &categories,
+            &taxonomy_ids,
+            &mut provision_ids,
+            out,
+        );
+    }
+    check_verdicts(set, out);
+}
+
+fn error(p: &Parsed<impl Sized>, code: Code, path: String, msg: String) -> Diagnostic {
+    p.diagnostic(Severity::Error, code, path, msg)
+}
+
+fn check_source(p: &Parsed<impl Sized>, source: &Source, path: &str, out: &mut Vec<Diagnostic>) {
+    if source.title.trim().is_empty() {
+        out.push(error(
+            p,
+            Code::MissingText,
+            format!("{path}.title"),
+            "source has an empty title: name the statute, treaty or page that was read".into(),
+        ));
+    }
+}
+
+fn check_text(
+    p: &Parsed<impl Sized>,
+    text: &str,
+    path: String,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    if text.trim().is_empty() {
+        out.push(error(
+            p,
+            Code::MissingText,
+            path,
+            format!("{what} is empty"),
+        ));
+    }
+}
+
+fn check_dates(
+    p: &Parsed<impl Sized>,
+    from: Option<Date>,
+    until: Option<Date>,
+    path: &str,
+    names: (&str, &str),
+    out: &mut Vec<Diagnostic>,
+) {
+    if let (Some(from), Some(until)) = (from, until) {
+        if from.certainly_after(&until) {
+            out.push(error(
+                p,
+                Code::InvertedDates,
+                format!("{path}.{}", names.1),
+                format!("`{}` {from} is after `{}` {until}", names.0, names.1),
+            ));
+        }
+    }
+}
+
+fn check_taxonomy(p: &Parsed<Taxonomy>, categories: &Categories, out: &mut Vec<Diagnostic>) {
+    let t = &p.value;
+    if t.sources.is_empty() {
+        out.push(error(
+            p,
+            Code::MissingText,
+            "sources".into(),
+            "a taxonomy needs at least one source".into(),
+        ));
+    }
+    for (i, s) in t.sources.iter().enumerate() {
+        check_source(p, s, &format!("sources[{i}]"), out);
+    }
+    check_dates(p, t.adopted, t.in_force, "", ("adopted", "in_force"), out);
+    let mut seen = HashSet::new();
+    for (ci, c) in t.categories.iter().enumerate() {
+        let path = format!("categories[{ci}]");
+        if !seen.insert(c.id.as_str()) {
+            out.push(error(
+                p,
+                Code::DuplicateId,
+                format!("{path}.id"),
+                format!("category `{}:{}` is defined twice", t.id, c.id),
+            ));
+        }
+        check_text(p, &c.title, format!("{path}.title"), "title", out);
+        if let Some(s) = &c.source {
+            check_source(p, s, &format!("{path}.source"), out);
+        }
+        let mut local = HashSet::new();
+        for (ei, e) in c.elements.iter().enumerate() {
+            if !local.insert(e.id.as_str()) {
+                out.push(error(
+                    p,
+                    Code::DuplicateId,
+                    format!("{path}.elements[{ei}].id"),
+                    format!("`{}` is defined twice in `{}:{}`", e.id, t.id, c.id),
+                ));
+            }
+        }
+        for (qi, q) in c.qualifications.iter().enumerate() {
+            let qpath = format!("{path}.qualifications[{qi}]");
+            if !local.insert(q.id.as_str()) {
+                out.push(error(
+                    p,
+                    Code::DuplicateId,
+                    format!("{qpath}.id"),
+                    format!(
+                        "`{}` is already an element or qualification of `{}:{}`",
+                        q.id, t.id, c.id
+                    ),
+                ));
+            }
+            if q.kind != QualificationKind::Reservation && !q.waives.is_empty() {
+                out.push(error(
+                    p,
+                    Code::Schema,
+                    format!("{qpath}.waives"),
+                    "only a reservation may waive elements".into(),
+                ));
+            }
+            for (wi, w) in q.waives.iter().enumerate() {
+                if c.element(w.as_str()).is_none() {
+                    out.push(error(
+                        p,
+                        Code::UnknownElement,
+                        format!("{qpath}.waives[{wi}]"),
+                        format!("`{}:{}` has no element `{w}`", t.id, c.id),
+                    ));
+                }
+            }
+        }
+        if let Some(h) = &c.history {
+            for (si, s) in h.successors.iter().enumerate() {
+                if categories.get(s.as_str()).is_none() {
+                    out.push(error(
+                        p,
+                        Code::UnknownCategory,
+                        format!("{path}.history.successors[{si}]"),
+                        categories.unknown_message(s.as_str()),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn check_alignments(set: &ParsedSet, categories: &Categories, out: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    for p in &set.alignments {
+        for (i, a) in p.value.relations.iter().enumerate() {
+            for (field, id) in [("subject", &a.subject), ("object", &a.object)] {
+                if categories.get(id.as_str()).is_none() {
+                    out.push(error(
+                        p,
+                        Code::UnknownCategory,
+                        format!("relations[{i}].{field}"),
+                        categories.unknown_message(id.as_str()),
+                    ));
+                }
+            }
+            if !seen.insert((a.subject.clone(), a.object.clone())) {
+                out.push(error(
+                    p,
+                    Code::DuplicateId,
+                    format!("relations[{i}]"),
+                    format!("`{}` and `{}` are aligned twice", a.subject, a.object),
+                ));
+            }
+        }
+        let mut seen_iccs = HashSet::new();
+        for (i, link) in p.value.iccs.iter().enumerate() {
+            if categories.get(link.category.as_str()).is_none() {
+                out.push(error(
+                    p,
+                    Code::UnknownCategory,
+                    format!("iccs[{i}].category"),
+                    categories.unknown_message(link.category.as_str()),
+                ));
+            }
+            if !seen_iccs.insert(link.category.clone()) {
+                out.push(error(
+                    p,
+                    Code::DuplicateId,
+                    format!("iccs[{i}].category"),
+                    format!("ICCS codes for `{}` are given twice", link.category),
+                ));
+            }
+            for (ci, code) in link.codes.iter().enumerate() {
+                if code.len() < 2 || code.len() > 8 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                    out.push(error(
+                        p,
+                        Code::Schema,
+                        format!("iccs[{i}].codes[{ci}]"),
+                        format!("ICCS code `{code}` must be 2 to 8 digits"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn check_jurisdiction(
+    p: &Parsed<Jurisdiction>,
+    categories: &Categories,
+    taxonomy_ids: &HashSet<String>,
+    provision_ids: &mut HashMap<String, String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let j = &p.value;
+    let prefix = j.code.prefix();
+    check_text(p, &j.name, "name".into(), "name", out);
+
+    for (i, t) in j.treaties.iter().enumerate() {
+        let path = format!("treaties[{i}]");
+        if !taxonomy_ids.contains(t.treaty.as_str()) {
+            out.push(error(
+                p,
+                Code::DanglingReference,
+                format!("{path}.treaty"),
+                format!("unknown treaty `{}`: expected a taxonomy id", t.treaty),
+            ));
+        }
+        if let Some(s) = &t.source {
+            check_source(p, s, &format!("{path}.source"), out);
+        }
+        check_dates(
+            p,
+            t.signed,
+            t.consented,
+            &path,
+            ("signed", "consented"),
+            out,
+        );
+    }
+
+    let mut instruments = HashSet::new();
+    for (i, ins) in j.instruments.iter().enumerate() {
+        let path = format!("instruments[{i}]");
+        if ins.id.jurisdiction() != j.code {
+            out.push(error(
+                p,
+                Code::IdMismatch,
+                format!("{path}.id"),
+                format!(
+                    "instrument `{}` does not start with this jurisdiction's prefix `{prefix}:`",
+                    ins.id
+                ),
+            ));
+        }
+        if !instruments.insert(ins.id.as_str()) {
+            out.push(error(
+                p,
+                Code::DuplicateId,
+                format!("{path}.id"),
+                format!("instrument `{}` is defined twice", ins.id),
+            ));
+        }
+        check_text(p, &ins.title, format!("{path}.title"), "title", out);
+        check_source(p, &ins.source, &format!("{path}.source"), out);
+        check_dates(
+            p,
+            ins.enacted,
+            ins.in_force,
+            &path,
+            ("enacted", "in_force"),
+            out,
+        );
+        check_dates(
+            p,
+            ins.in_force,
+            ins.until,
+            &path,
+            ("in_force", "until"),
+            out,
+        );
+    }
+
+    let mut mapped: HashMap<&str, usize> = HashMap::new();
+    for (i, pr) in j.provisions.iter().enumerate() {
+        let path = format!("provisions[{i}]");
+        if let Some(first) = provision_ids.insert(pr.id.to_string(), p.source.name.clone()) {
+            out.push(error(
+                p,
+                Code::DuplicateId,
+                format!("{path}.id"),
+                format!("provision `{}` is already defined in {first}", pr.id),
+            ));
+        }
+        if pr.id.jurisdiction() != j.code {
+            out.push(error(
+                p,
+                Code::IdMismatch,
+                format!("{path}.id"),
+                format!(
+                    "provision `{}` does not start with this jurisdiction's prefix `{prefix}:`",
+                    pr.id
+                ),
+            ));
+        } else if pr.id.instrument() != pr.instrument.as_str() {
+            out.push(error(
+                p,
+                Code::IdMismatch,
+                format!("{path}.id"),
+                format!(
+                    "provision `{}` is not inside its instrument `{}`",
+                    pr.id, pr.instrument
+                ),
+            ));
+        }
+        if !instruments.contains(pr.instrument.as_str()) {
+            out.push(error(
+                p,
+                Code::DanglingReference,
+                format!("{path}.instrument"),
+                format!(
+                    "unknown instrument `{}`: add it to `instruments`",
+                    pr.instrument
+                ),
+            ));
+        }
+        check_text(p, &pr.number, format!("{path}.number"), "number", out);
+        check_text(p, &pr.summary, format!("{path}.summary"), "summary", out);
+        check_source(p, &pr.source, &format!("{path}.source"), out);
+        check_dates(p, pr.in_force, pr.until, &path, ("in_force", "until"), out);
+
+        let mut targets = HashSet::new();
+        for (mi, m) in pr.mappings.iter().enumerate() {
+            let mpath = format!("{path}.mappings[{mi}]");
+            if !targets.insert(m.category.as_str()) {
+                out.push(error(
+                    p,
+                    Code::DuplicateId,
+                    format!("{mpath}.category"),
+                    format!("`{}` is mapped onto `{}` twice", pr.id, m.category),
+                ));
+            }
+            match categories.get(m.category.as_str()) {
+                None => out.push(error(
+                    p,
+                    Code::UnknownCategory,
+                    format!("{mpath}.category"),
+                    categories.unknown_message(m.category.as_str()),
+                )),
+                Some(c) => check_mapping(p, m, c, &mpath, out),
+            }
+            if m.relation.counts_as_coverage() {
+                mapped.entry(m.category.as_str()).or_insert(i);
+            }
+        }
+    }
+
+    let mut gapped = HashSet::new();
+    for (i, g) in j.gaps.iter().enumerate() {
+        let path = format!("gaps[{i}]");
+        if categories.get(g.category.as_str()).is_none() {
+            out.push(error(
+                p,
+                Code::UnknownCategory,
+                format!("{path}.category"),
+                categories.unknown_message(g.category.as_str()),
+            ));
+        }
+        if !gapped.insert(g.category.as_str()) {
+            out.push(error(
+                p,
+                Code::DuplicateId,
+                format!("{path}.category"),
+                format!("`{}` has two gap records", g.category),
+            ));
+        }
+        if let Some(&at) = mapped.get(g.category.as_str()) {
+            out.push(error(
+                p,
+                Code::ConflictingVerdict,
+                format!("{path}.category"),
+                format!(
+                    "`{}` is recorded as {} but `{}` maps onto it",
+                    g.category,
+                    match g.verdict {
+                        GapVerdict::Gap => "a gap",
+                        GapVerdict::NotResearched => "not researched",
+                    },
+                    j.provisions[at].id
+                ),
+            ));
+        }
+        check_text(p, &g.checked, format!("{path}.checked"), "`checked`", out);
+        for (si, s) in g.sources.iter().enumerate() {
+            check_source(p, s, &format!("{path}.sources[{si}]"), out);
+        }
+    }
+}
+
+fn check_mapping(
+    p: &Parsed<Jurisdiction>,
+    m: &Mapping,
+    c: &Category,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen: HashSet<&LocalId> = HashSet::new();
+    for (i, e) in m.covers.iter().enumerate() {
+        if c.element(e.as_str()).is_none() {
+            let known: Vec<&str> = c.elements.iter().map(|e| e.id.as_str()).collect();
+            out.push(error(
+                p,
+                Code::UnknownElement,
+                format!("{path}.covers[{i}]"),
+                format!(
+                    "`{}` has no element `{e}`; its elements are: {}",
+                    m.category,
+                    known.join(", ")
+                ),
+            ));
+        } else if !seen.insert(e) {
+            out.push(error(
+                p,
+                Code::DuplicateId,
+                format!("{path}.covers[{i}]"),
+                format!("element `{e}` is listed twice"),
+            ));
+        }
+    }
+    for (i, q) in m.qualifications.iter().enumerate() {
+        if c.qualification(q.as_str()).is_none() {
+            let known: Vec<&str> = c.qualifications.iter().map(|q| q.id.as_str()).collect();
+            out.push(error(
+                p,
+                Code::QualificationNotPermitted,
+                format!("{path}.qualifications[{i}]"),
+                if known.is_empty() {
+                    format!(
+                        "`{}` permits no qualification, so `{q}` is not permitted; record it under `extra_conditions`",
+                        m.category
+                    )
+                } else {
+                    format!(
+                        "`{}` does not permit `{q}`; it permits: {}; record other conditions under `extra_conditions`",
+                        m.category,
+                        known.join(", ")
+                    )
+                },
+            ));
+        }
+    }
+    let mut extra = HashSet::new();
+    for (i, x) in m.extra_conditions.iter().enumerate() {
+        if !extra.insert(&x.id) {
+            out.push(error(
+                p,
+                Code::DuplicateId,
+                format!("{path}.extra_conditions[{i}].id"),
+                format!("extra condition `{}` is listed twice", x.id),
+            ));
+        }
+        check_text(
+            p,
+            &x.description,
+            format!("{path}.extra_conditions[{i}].description"),
+            "description",
+            out,
+        );
+    }
+    if m.relation == Relation::Exact {
+        let missing: Vec<&str> = c
+            .elements
+            .iter()
+            .filter(|e| !m.covers.contains(&e.id))
+            .map(|e| e.id.as_str())
+            .collect();
+        if !missing.is_empty() || !m.extra_conditions.is_empty() {
+            out.push(p.diagnostic(
+                Severity::Warning,
+                Code::InconsistentMapping,
+                format!("{path}.relation"),
+                format!(
+                    "an exactMatch onto `{}` should cover every element and add no extra condition{}",
+                    m.category,
+                    if missing.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (missing: {})", missing.join(", "))
+                    }
+                ),
+            ));
+        }
+    }
+}
+
+/// Every jurisdiction needs a verdict (a covering mapping or a gap record) for every offence
+/// category of the Convention.
+fn check_verdicts(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
+    let Some(convention) = set
+        .taxonomies
+        .iter()
+        .find(|t| t.value.id.as_str() == CONVENTION)
+    else {
+        return;
+    };
+    let offences: Vec<String> = convention
+        .value
+        .categories
+        .iter()
+        .filter(|c| c.class != CategoryClass::Ancillary)
+        .map(|c| format!("{CONVENTION}:{}", c.id))
+        .collect();
+    for p in &set.jurisdictions {
+        let j = &p.value;
+        let mut has: HashSet<&str> = j.gaps.iter().map(|g| g.category.as_str()).collect();
+        for pr in &j.provisions {
+            for m in &pr.mappings {
+                if m.relation.counts_as_coverage() {
+                    has.insert(m.category.as_str());
+                }
+            }
+        }
+        let missing: Vec<&str> = offences
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !has.contains(c))
+            .collect();
+        if !missing.is_empty() {
+            out.push(p.diagnostic(
+                Severity::Warning,
+                Code::MissingVerdict,
+                "gaps",
+                format!(
+                    "{} has no verdict for {}: map a provision or add a gap record (verdict `gap` or `not-researched`)",
+                    j.code,
+                    missing.join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("un2024:art7", "un2024:art7"), 0);
+        assert_eq!(edit_distance("un2024:art7", "un2024:atr7"), 2);
+        assert_eq!(edit_distance("un2024:art7", "un2024:art77"), 1);
+    }
+}
