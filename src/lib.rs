@@ -47,6 +47,8 @@ mod validate;
 pub use dataset::{CategoryRef, Dataset, Item, ProvisionRef};
 pub use date::{Date, DateError};
 pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
+/// Every data file compiled into the crate: `(path relative to the crate root, contents)`.
+pub use embedded::FILES as EMBEDDED_FILES;
 pub use error::Error;
 pub use id::{
     CategoryId, ElementRef, IdError, InstrumentId, JurisdictionCode, LocalId, ProvisionId,

@@ -5,8 +5,11 @@
 
 use schemars::schema::RootSchema;
 
+/// Makes one schema.
+pub type SchemaFn = fn() -> RootSchema;
+
 /// The kinds of data file, with the file name of each schema.
-pub const KINDS: [(&str, fn() -> RootSchema); 3] = [
+pub const KINDS: [(&str, SchemaFn); 3] = [
     ("taxonomy.schema.json", taxonomy),
     ("alignments.schema.json", alignments),
     ("jurisdiction.schema.json", jurisdiction),

@@ -91,24 +91,26 @@ enum Frame {
 }
 
 /// Scans JSON text without recursion. It is tolerant: it never fails, and leaves the real syntax
-/// check to the parser.
+/// check to the parser. It stops at the first nesting deeper than [`MAX_DEPTH`], since such a
+/// file is refused anyway.
 fn scan(text: &str) -> Scan {
     let mut positions = HashMap::new();
     let mut problems = Vec::new();
     let mut trailing_comma_offsets = Vec::new();
-    // `stack[i]` is a container; `segments[i]` is the path segment that leads to it.
+    // `stack` holds the open containers; `base` is the path of the innermost one and
+    // `base_lens[i]` the length `base` had before container `i` was entered.
     let mut stack: Vec<Frame> = Vec::new();
-    let mut segments: Vec<String> = Vec::new();
+    let mut base = String::new();
+    let mut base_lens: Vec<usize> = Vec::new();
     let mut line = 1;
     let mut column = 1;
     let mut last_comma: Option<(usize, Position)> = None;
-    let mut too_deep_reported = false;
     let bytes = text.as_bytes();
     let mut i = 0;
 
     // The path a value starting now would have.
-    let value_path = |stack: &[Frame], segments: &[String]| -> String {
-        let mut path = segments.concat();
+    let value_path = |stack: &[Frame], base: &str| -> String {
+        let mut path = base.to_owned();
         match stack.last() {
             Some(Frame::Object { key: Some(k) }) => {
                 if !path.is_empty() {
@@ -135,11 +137,10 @@ fn scan(text: &str) -> Scan {
             b' ' | b'\t' | b'\r' => {}
             b',' => {
                 last_comma = Some((i, here));
-                if let Some(Frame::Array { index }) = stack.last_mut() {
-                    *index += 1;
-                }
-                if let Some(Frame::Object { key }) = stack.last_mut() {
-                    *key = None;
+                match stack.last_mut() {
+                    Some(Frame::Array { index }) => *index += 1,
+                    Some(Frame::Object { key }) => *key = None,
+                    None => {}
                 }
                 i += 1;
                 column += 1;
@@ -151,28 +152,24 @@ fn scan(text: &str) -> Scan {
                     trailing_comma_offsets.push(offset);
                 }
                 stack.pop();
-                segments.pop();
+                if let Some(len) = base_lens.pop() {
+                    base.truncate(len);
+                }
             }
             b'{' | b'[' => {
-                let path = value_path(&stack, &segments);
-                positions.entry(path.clone()).or_insert(here);
-                let segment = match stack.last() {
-                    None => String::new(),
-                    Some(_) => {
-                        let parent = segments.concat();
-                        path[parent.len()..].to_owned()
-                    }
-                };
-                if stack.len() >= MAX_DEPTH && !too_deep_reported {
+                if stack.len() >= MAX_DEPTH {
                     problems.push(ScanProblem::TooDeep(here));
-                    too_deep_reported = true;
+                    break;
                 }
+                let path = value_path(&stack, &base);
+                positions.entry(path.clone()).or_insert(here);
+                base_lens.push(base.len());
+                base = path;
                 stack.push(if b == b'{' {
                     Frame::Object { key: None }
                 } else {
                     Frame::Array { index: 0 }
                 });
-                segments.push(segment);
             }
             b'"' => {
                 // Read the string, tracking escapes; columns count characters.
@@ -190,7 +187,7 @@ fn scan(text: &str) -> Scan {
                     }
                     j += 1;
                 }
-                let content = &text[start..j.min(bytes.len())];
+                let content = text.get(start..j.min(bytes.len())).unwrap_or("");
                 let is_key = matches!(stack.last(), Some(Frame::Object { key: None }))
                     && next_significant(bytes, j + 1) == Some(b':');
                 if is_key {
@@ -198,9 +195,7 @@ fn scan(text: &str) -> Scan {
                         *key = Some(content.to_owned());
                     }
                 } else {
-                    positions
-                        .entry(value_path(&stack, &segments))
-                        .or_insert(here);
+                    positions.entry(value_path(&stack, &base)).or_insert(here);
                 }
                 last_comma = None;
                 column += 1 + content.chars().count() + 1;
@@ -208,10 +203,8 @@ fn scan(text: &str) -> Scan {
                 continue;
             }
             _ => {
-                if b != b':' && (b.is_ascii_alphanumeric() || b == b'-') {
-                    positions
-                        .entry(value_path(&stack, &segments))
-                        .or_insert(here);
+                if b.is_ascii_alphanumeric() || b == b'-' {
+                    positions.entry(value_path(&stack, &base)).or_insert(here);
                     // Skip the rest of the literal or number.
                     let mut j = i;
                     while j < bytes.len()

@@ -1,0 +1,213 @@
+//! The shipped data: every file is embedded, loads, validates clean, matches its schema, and
+//! is complete; plus pinned facts about named entries.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use cybercrime_taxonomy::{
+    CategoryClass, Dataset, GapVerdict, Relation, Severity, TreatyStatus, schema,
+};
+
+const ASEAN: [&str; 11] = [
+    "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN",
+];
+
+fn data_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
+}
+
+#[test]
+fn every_data_file_is_embedded() {
+    let mut on_disk = BTreeSet::new();
+    for sub in ["taxonomies", "jurisdictions"] {
+        for entry in std::fs::read_dir(data_dir().join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                on_disk.insert(format!("data/{sub}/{name}"));
+            }
+        }
+    }
+    let embedded: BTreeSet<String> = cybercrime_taxonomy::EMBEDDED_FILES
+        .iter()
+        .map(|(name, _)| (*name).to_owned())
+        .collect();
+    assert_eq!(embedded, on_disk, "update src/embedded.rs");
+}
+
+#[test]
+fn embedded_data_validates_without_warnings() {
+    let data = Dataset::embedded();
+    let noisy: Vec<String> = data
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity > Severity::Note)
+        .map(ToString::to_string)
+        .collect();
+    assert!(noisy.is_empty(), "{noisy:#?}");
+}
+
+#[test]
+fn checked_in_schemas_match_the_types() {
+    for (name, make) in schema::KINDS {
+        let path = data_dir().join("schema").join(name);
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == schema::to_text(&make()),
+            "{} is stale: run `cargo run -- schema --write data/schema`",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn all_eleven_member_states_are_present() {
+    let data = Dataset::embedded();
+    for code in ASEAN {
+        assert!(data.jurisdiction_str(code).is_some(), "{code} missing");
+    }
+}
+
+#[test]
+fn every_state_has_a_verdict_for_every_convention_offence() {
+    let data = Dataset::embedded();
+    let un = data.taxonomy_str("un2024").unwrap();
+    for code in ASEAN {
+        let j = data.jurisdiction_str(code).unwrap();
+        for c in un
+            .categories
+            .iter()
+            .filter(|c| c.class != CategoryClass::Ancillary)
+        {
+            let id = format!("un2024:{}", c.id);
+            let mapped = j.provisions.iter().any(|p| {
+                p.mappings
+                    .iter()
+                    .any(|m| m.category.as_str() == id && m.relation != Relation::Related)
+            });
+            let gap = j.gaps.iter().find(|g| g.category.as_str() == id);
+            assert!(
+                mapped ^ gap.is_some(),
+                "{code} {id}: mapped={mapped} gap={gap:?}"
+            );
+            if let Some(g) = gap {
+                assert!(
+                    g.checked.len() > 20,
+                    "{code} {id}: a gap must say what was checked"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_provision_and_instrument_names_a_source() {
+    for j in Dataset::embedded().jurisdictions() {
+        for i in &j.instruments {
+            assert!(!i.source.title.trim().is_empty(), "{}", i.id);
+        }
+        for p in &j.provisions {
+            assert!(!p.source.title.trim().is_empty(), "{}", p.id);
+            assert!(
+                p.source.url.is_some() || p.source.locator.is_some() || p.source.note.is_some(),
+                "{}: a source needs a url, a locator or a note saying where it is",
+                p.id
+            );
+            assert!(!p.summary.trim().is_empty(), "{}", p.id);
+            assert!(
+                !p.mappings.is_empty() || p.outside_convention.is_some(),
+                "{}: neither mapped nor marked outside the Convention",
+                p.id
+            );
+        }
+    }
+}
+
+#[test]
+fn convention_offence_articles_are_seven_to_seventeen() {
+    let un = Dataset::embedded().taxonomy_str("un2024").unwrap();
+    let offences: Vec<&str> = un
+        .categories
+        .iter()
+        .filter(|c| c.class != CategoryClass::Ancillary)
+        .map(|c| c.article.as_str())
+        .collect();
+    assert_eq!(
+        offences,
+        [
+            "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17"
+        ]
+    );
+}
+
+#[test]
+fn pinned_facts() {
+    let data = Dataset::embedded();
+    // Article 7 lets a State Party require infringement of security measures; Article 10
+    // permits no narrowing at all.
+    let art7 = data.category_str("un2024:art7").unwrap().category;
+    assert_eq!(art7.title, "Illegal access");
+    assert!(art7.qualification("security-measures").is_some());
+    assert!(
+        data.category_str("un2024:art10")
+            .unwrap()
+            .category
+            .qualifications
+            .is_empty()
+    );
+    // Article 11's reservation may not reach the distribution of credentials.
+    let art11 = data.category_str("un2024:art11").unwrap().category;
+    let reservation = art11.qualification("para1-reservation").unwrap();
+    assert!(
+        !reservation
+            .waives
+            .iter()
+            .any(|w| w.as_str() == "credential-distribution")
+    );
+    // Budapest Art 2 is Article 7's counterpart.
+    let aligned = data.aligned(&"un2024:art7".parse().unwrap());
+    assert!(
+        aligned
+            .iter()
+            .any(|(r, other, _)| *r == Relation::Exact && other.as_str() == "budapest2001:art2")
+    );
+    assert_eq!(
+        data.category_str("budapest2001:art2")
+            .unwrap()
+            .category
+            .title,
+        "Illegal access"
+    );
+    // The Philippines is the ASEAN Party to the Budapest Convention.
+    let ph = data.jurisdiction_str("PH").unwrap();
+    assert_eq!(
+        ph.treaty(&"budapest2001".parse().unwrap()).unwrap().status,
+        TreatyStatus::Party
+    );
+    // Singapore's Computer Misuse Act s 3 is its illegal-access offence.
+    let s3 = data
+        .provision(&"sg:cma1993/s3".parse().unwrap())
+        .unwrap()
+        .provision;
+    assert!(
+        s3.mappings
+            .iter()
+            .any(|m| m.category.as_str() == "un2024:art7")
+    );
+    // Timor-Leste has no cybercrime law: illegal access is a researched gap, not an unknown.
+    let tl = data.jurisdiction_str("TL").unwrap();
+    assert_eq!(
+        tl.gap(&"un2024:art7".parse().unwrap()).unwrap().verdict,
+        GapVerdict::Gap
+    );
+}
+
+#[test]
+fn data_version_constants_are_well_formed() {
+    assert!(
+        cybercrime_taxonomy::DATA_AS_OF
+            .parse::<cybercrime_taxonomy::Date>()
+            .is_ok()
+    );
+    assert_eq!(cybercrime_taxonomy::DATA_VERSION.split('.').count(), 3);
+}

@@ -1,0 +1,296 @@
+//! Each validation rule, fed a failing input, gives the exact diagnostic.
+
+use cybercrime_taxonomy::{Code, DatasetBuilder, Diagnostic, Severity};
+
+/// A minimal valid jurisdiction file with `provision` spliced into `provisions`.
+fn state(instruments: &str, provisions: &str, gaps: &str) -> String {
+    format!(
+        r#"{{
+  "code": "ZZ", "name": "Fixture State", "as_of": "2026-11",
+  "instruments": [{instruments}],
+  "provisions": [{provisions}],
+  "gaps": [{gaps}]
+}}"#
+    )
+}
+
+const INSTRUMENT: &str = r#"{ "id": "zz:cca", "title": "Computer Crimes Act", "kind": "cybercrime",
+  "source": { "title": "Fixture", "checked": "2026-11-28" } }"#;
+
+fn provision(id: &str, mappings: &str) -> String {
+    format!(
+        r#"{{ "id": "{id}", "instrument": "zz:cca", "number": "s 3", "summary": "Access.",
+  "source": {{ "title": "Fixture", "checked": "2026-11-28" }}, "confidence": "high",
+  "mappings": [{mappings}] }}"#
+    )
+}
+
+/// The errors (not warnings) of loading `text` on top of the embedded data.
+fn errors(text: &str) -> Vec<Diagnostic> {
+    match DatasetBuilder::new()
+        .embedded()
+        .text("zz.json", text)
+        .build()
+    {
+        Ok(_) => Vec::new(),
+        Err(d) => d
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect(),
+    }
+}
+
+fn rendered(text: &str) -> Vec<String> {
+    errors(text).iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn typo_duplicate_and_trailing_comma_give_three_located_diagnostics() {
+    let text = include_str!("fixtures/three-problems.json");
+    assert_eq!(
+        rendered(text),
+        [
+            "zz.json:22:23: error[unknown-category]: provisions[0].mappings[0].category: unknown category `un2024:atr7` (did you mean `un2024:art7`?)",
+            "zz.json:26:13: error[duplicate-id]: provisions[1].id: provision `zz:cca/s3` is already defined in zz.json",
+            "zz.json:32:6: error[trailing-comma]: trailing comma before `]` or `}`: JSON allows none; remove it",
+        ]
+    );
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    assert_eq!(
+        rendered("{\n  \"code\": \"ZZ\"\n  \"name\": \"x\"\n}"),
+        ["zz.json:3:3: error[syntax]: expected `,` or `}`"]
+    );
+}
+
+#[test]
+fn unknown_field_is_a_schema_error() {
+    let text = state(INSTRUMENT, "", "").replace("\"as_of\"", "\"colour\": 1, \"as_of\"");
+    let e = errors(&text);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].code, Code::Schema);
+    assert!(
+        e[0].message.starts_with("unknown field `colour`"),
+        "{}",
+        e[0].message
+    );
+    assert_eq!(e[0].line, Some(2));
+}
+
+#[test]
+fn malformed_id_is_a_schema_error_not_a_panic() {
+    let text = state(INSTRUMENT, &provision("ZZ:cca/s3", ""), "");
+    let e = errors(&text);
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].code, Code::Schema);
+    assert!(
+        e[0].message.contains("invalid provision id `ZZ:cca/s3`"),
+        "{}",
+        e[0].message
+    );
+}
+
+#[test]
+fn unknown_element() {
+    let m = r#"{ "category": "un2024:art7", "relation": "closeMatch", "covers": ["acces"], "confidence": "high" }"#;
+    let e = errors(&state(INSTRUMENT, &provision("zz:cca/s3", m), ""));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].code, Code::UnknownElement);
+    assert_eq!(e[0].path, "provisions[0].mappings[0].covers[0]");
+    assert_eq!(
+        e[0].message,
+        "`un2024:art7` has no element `acces`; its elements are: access, intent, without-right"
+    );
+}
+
+#[test]
+fn qualification_not_permitted() {
+    let m = r#"{ "category": "un2024:art10", "relation": "broadMatch", "covers": ["input"],
+                "qualifications": ["serious-harm"], "confidence": "high" }"#;
+    let e = errors(&state(INSTRUMENT, &provision("zz:cca/s3", m), ""));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].code, Code::QualificationNotPermitted);
+    assert_eq!(
+        e[0].message,
+        "`un2024:art10` permits no qualification, so `serious-harm` is not permitted; record it under `extra_conditions`"
+    );
+}
+
+#[test]
+fn invalid_relation() {
+    let m = r#"{ "category": "un2024:art7", "relation": "sameAs", "covers": [], "confidence": "high" }"#;
+    let e = errors(&state(INSTRUMENT, &provision("zz:cca/s3", m), ""));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].code, Code::Schema);
+    assert!(
+        e[0].message.starts_with("unknown variant `sameAs`"),
+        "{}",
+        e[0].message
+    );
+}
+
+#[test]
+fn dangling_instrument() {
+    let p = provision("zz:cca/s3", "")
+        .replace("\"instrument\": \"zz:cca\"", "\"instrument\": \"zz:pc\"");
+    assert_eq!(
+        rendered(&state(INSTRUMENT, &p, "")),
+        [
+            "zz.json:5:26: error[id-mismatch]: provisions[0].id: provision `zz:cca/s3` is not inside its instrument `zz:pc`",
+            "zz.json:5:53: error[dangling-reference]: provisions[0].instrument: unknown instrument `zz:pc`: add it to `instruments`",
+        ]
+    );
+}
+
+#[test]
+fn inverted_dates() {
+    let i = INSTRUMENT.replace(
+        "\"kind\"",
+        "\"in_force\": \"2010-05\", \"until\": \"2009\", \"kind\"",
+    );
+    let e = errors(&state(&i, "", ""));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].code, Code::InvertedDates);
+    assert_eq!(e[0].message, "`in_force` 2010-05 is after `until` 2009");
+}
+
+#[test]
+fn missing_source_title() {
+    let i = INSTRUMENT.replace("\"title\": \"Fixture\"", "\"title\": \" \"");
+    let e = errors(&state(&i, "", ""));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].code, Code::MissingText);
+    assert_eq!(e[0].path, "instruments[0].source.title");
+}
+
+#[test]
+fn missing_source_object() {
+    let p = provision("zz:cca/s3", "").replace(
+        "\"source\": { \"title\": \"Fixture\", \"checked\": \"2026-11-28\" },",
+        "",
+    );
+    let e = errors(&state(INSTRUMENT, &p, ""));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].code, Code::Schema);
+    assert!(
+        e[0].message.starts_with("missing field `source`"),
+        "{}",
+        e[0].message
+    );
+}
+
+#[test]
+fn mapped_and_gap_conflict() {
+    let m = r#"{ "category": "un2024:art7", "relation": "closeMatch", "covers": ["access"], "confidence": "high" }"#;
+    let g = r#"{ "category": "un2024:art7", "verdict": "gap", "checked": "read the Act" }"#;
+    let e = errors(&state(INSTRUMENT, &provision("zz:cca/s3", m), g));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].code, Code::ConflictingVerdict);
+    assert_eq!(
+        e[0].message,
+        "`un2024:art7` is recorded as a gap but `zz:cca/s3` maps onto it"
+    );
+}
+
+#[test]
+fn provision_in_wrong_jurisdiction() {
+    let p = provision("my:cca/s3", "");
+    let e = errors(&state(INSTRUMENT, &p, ""));
+    assert_eq!(e[0].code, Code::IdMismatch);
+    assert_eq!(
+        e[0].message,
+        "provision `my:cca/s3` does not start with this jurisdiction's prefix `zz:`"
+    );
+}
+
+#[test]
+fn missing_verdicts_are_a_warning() {
+    let data = DatasetBuilder::new()
+        .embedded()
+        .text("zz.json", state(INSTRUMENT, "", ""))
+        .build()
+        .expect("warnings only");
+    let warning = data
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == Code::MissingVerdict)
+        .expect("a missing-verdict warning");
+    assert!(
+        warning
+            .message
+            .starts_with("ZZ has no verdict for un2024:art7, un2024:art8,")
+    );
+}
+
+#[test]
+fn user_file_overrides_shipped_jurisdiction_with_a_note() {
+    let text = state(INSTRUMENT, "", "")
+        .replace("\"ZZ\"", "\"SG\"")
+        .replace("zz:", "sg:");
+    let data = DatasetBuilder::new()
+        .embedded()
+        .text("sg.json", text)
+        .build()
+        .expect("valid");
+    assert_eq!(data.jurisdiction_str("SG").unwrap().name, "Fixture State");
+    assert!(data.diagnostics().iter().any(|d| d.code == Code::Override));
+}
+
+#[test]
+fn two_files_of_one_layer_for_one_state_are_an_error() {
+    let dir = std::env::temp_dir().join(format!("cct-dup-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = state(INSTRUMENT, "", "");
+    std::fs::write(dir.join("a.json"), &text).unwrap();
+    std::fs::write(dir.join("b.json"), &text).unwrap();
+    let e = DatasetBuilder::new()
+        .embedded()
+        .dir(&dir)
+        .build()
+        .unwrap_err();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(e.iter().any(|d| {
+        d.code == Code::DuplicateId
+            && d.message
+                .starts_with("jurisdiction `ZZ` is already defined in")
+    }));
+}
+
+#[test]
+fn not_a_data_file() {
+    assert_eq!(
+        rendered("{\"hello\": 1}"),
+        [
+            "zz.json:1:1: error[unknown-file-kind]: not a data file: expected a taxonomy (with `categories`), a jurisdiction (with `code`) or alignments (with `relations` or `iccs`)"
+        ]
+    );
+}
+
+#[test]
+fn hostile_nesting_is_refused() {
+    let text = "[".repeat(100_000);
+    let e = errors(&text);
+    assert_eq!(e[0].code, Code::TooLarge);
+}
+
+#[test]
+fn oversized_input_is_refused() {
+    let big = " ".repeat(cybercrime_taxonomy::MAX_FILE_BYTES + 1);
+    let e = DatasetBuilder::new()
+        .reader("big.json", big.as_bytes())
+        .build()
+        .unwrap_err();
+    assert_eq!(e.iter().next().unwrap().code, Code::TooLarge);
+}
+
+#[test]
+fn non_utf8_input_is_an_io_diagnostic() {
+    let e = DatasetBuilder::new()
+        .reader("bin.json", &[0xff, 0xfe, 0x00][..])
+        .build()
+        .unwrap_err();
+    assert_eq!(e.iter().next().unwrap().code, Code::Io);
+}
