@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use cybercrime_taxonomy::{
-    CategoryRef, Dataset, DatasetBuilder, Diagnostics, Error, Item, Jurisdiction, ProvisionRef,
-    Severity, Taxonomy,
+    CategoryRef, Dataset, DatasetBuilder, Error, Item, Jurisdiction, ProvisionRef, Severity,
+    Taxonomy, check, render,
 };
 use serde_json::json;
 
@@ -53,6 +53,50 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// The compatibility report: every State against every Convention offence category.
+    Report {
+        /// Only these States (repeat or comma-separate; default: all).
+        #[arg(long, value_delimiter = ',')]
+        jurisdiction: Vec<String>,
+        /// Read coverage against this taxonomy (un2024, budapest2001 or undraft).
+        #[arg(long, default_value = "un2024")]
+        taxonomy: String,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Dual criminality between two States, per category.
+    Dual {
+        /// The first State, e.g. SG.
+        first: String,
+        /// The second State, e.g. MY.
+        second: String,
+        /// Only these categories (repeat or comma-separate; default: Articles 7-17).
+        #[arg(long, value_delimiter = ',')]
+        category: Vec<String>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// The regional baseline over a set of States.
+    Baseline {
+        /// Only these States (repeat or comma-separate; default: all).
+        #[arg(long, value_delimiter = ',')]
+        jurisdiction: Vec<String>,
+        /// The taxonomy (un2024, budapest2001 or undraft).
+        #[arg(long, default_value = "un2024")]
+        taxonomy: String,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Aggregate counts per provision (CSV `provision,count`) to categories and ICCS codes.
+    Crosswalk {
+        /// The counts file.
+        counts: PathBuf,
+        /// The taxonomy to aggregate to.
+        #[arg(long, default_value = "un2024")]
+        taxonomy: String,
+        #[command(flatten)]
+        out: Output,
+    },
     /// Print the JSON Schemas of the data files, or write them into a directory.
     Schema {
         /// Write `*.schema.json` files into this directory instead of printing.
@@ -75,6 +119,86 @@ enum Format {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Md,
+    Json,
+    Csv,
+    Html,
+}
+
+impl From<ReportFormat> for render::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Md => render::Format::Markdown,
+            ReportFormat::Json => render::Format::Json,
+            ReportFormat::Csv => render::Format::Csv,
+            ReportFormat::Html => render::Format::Html,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct Output {
+    /// Add or override data with this directory of JSON files.
+    #[arg(long)]
+    data: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    format: ReportFormat,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+impl Output {
+    fn dataset(&self) -> Result<Dataset, Error> {
+        load(self.data.as_ref())
+    }
+
+    fn emit(&self, text: &str) -> Result<(), Error> {
+        match &self.output {
+            Some(path) => std::fs::write(path, text).map_err(|source| Error::Io {
+                path: path.display().to_string(),
+                source,
+            }),
+            None => print_out(text),
+        }
+    }
+}
+
+/// Writes to standard output; a closed pipe (e.g. `| head`) ends output quietly.
+fn print_out(text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: "standard output".into(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn load(dir: Option<&PathBuf>) -> Result<Dataset, Error> {
+    match dir {
+        None => Ok(Dataset::embedded().clone()),
+        Some(dir) => DatasetBuilder::new()
+            .embedded()
+            .dir(dir)
+            .build()
+            .map_err(|d| {
+                Error::Render(format!(
+                    "the data in {} does not validate:\n{d}",
+                    dir.display()
+                ))
+            }),
+    }
+}
+
 #[derive(Debug, Args)]
 struct Common {
     /// Add or override data with this directory of JSON files.
@@ -87,22 +211,7 @@ struct Common {
 
 impl Common {
     fn dataset(&self) -> Result<Dataset, Error> {
-        match &self.data {
-            None => Ok(Dataset::embedded().clone()),
-            Some(dir) => DatasetBuilder::new()
-                .embedded()
-                .dir(dir)
-                .build()
-                .map_err(|d| unusable(&d)),
-        }
-    }
-}
-
-fn unusable(d: &Diagnostics) -> Error {
-    Error::Table {
-        file: "data".into(),
-        line: 0,
-        message: format!("the data does not validate:\n{d}"),
+        load(self.data.as_ref())
     }
 }
 
@@ -123,7 +232,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 jurisdiction.as_deref(),
                 common.format,
             )?;
-            print!("{out}");
+            print_out(&out)?;
         }
         Command::Show { id, common } => {
             let data = common.dataset()?;
@@ -131,13 +240,68 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 kind: "id",
                 id: id.clone(),
             })?;
-            print!("{}", show(&data, item, common.format)?);
+            print_out(&show(&data, item, common.format)?)?;
         }
         Command::Validate {
             path,
             strict,
             format,
         } => return Ok(validate(path, strict, format)),
+        Command::Report {
+            jurisdiction,
+            taxonomy,
+            out,
+        } => {
+            let data = out.dataset()?;
+            let options = check::ReportOptions {
+                jurisdictions: jurisdiction,
+                taxonomy,
+            };
+            let report = check::report(&data, &options)?;
+            out.emit(&render::report(&report, out.format.into())?)?;
+        }
+        Command::Dual {
+            first,
+            second,
+            category,
+            out,
+        } => {
+            let data = out.dataset()?;
+            let categories = category
+                .iter()
+                .map(|c| c.parse())
+                .collect::<Result<Vec<_>, _>>()?;
+            let dual = check::dual_criminality(&data, &first, &second, &categories)?;
+            out.emit(&render::dual(&dual, out.format.into())?)?;
+        }
+        Command::Baseline {
+            jurisdiction,
+            taxonomy,
+            out,
+        } => {
+            let data = out.dataset()?;
+            let options = check::ReportOptions {
+                jurisdictions: jurisdiction,
+                taxonomy,
+            };
+            let report = check::report(&data, &options)?;
+            out.emit(&render::baseline(&report.baseline, out.format.into())?)?;
+        }
+        Command::Crosswalk {
+            counts,
+            taxonomy,
+            out,
+        } => {
+            let data = out.dataset()?;
+            let name = counts.display().to_string();
+            let file = std::fs::File::open(&counts).map_err(|source| Error::Io {
+                path: name.clone(),
+                source,
+            })?;
+            let rows = check::read_counts(&name, file)?;
+            let walk = check::crosswalk(&data, &taxonomy, &rows)?;
+            out.emit(&render::crosswalk(&walk, out.format.into())?)?;
+        }
         Command::Schema { write } => schema(write)?,
     }
     Ok(ExitCode::SUCCESS)
@@ -587,13 +751,13 @@ fn validate(path: Option<PathBuf>, strict: bool, format: Format) -> ExitCode {
         );
     } else {
         for d in &shown {
-            println!("{d}");
+            let _ = print_out(&format!("{d}\n"));
         }
-        println!(
-            "{} error(s), {} warning(s)",
+        let _ = print_out(&format!(
+            "{} error(s), {} warning(s)\n",
             diagnostics.count(Severity::Error),
             diagnostics.count(Severity::Warning)
-        );
+        ));
     }
     if unusable {
         ExitCode::from(2)
@@ -615,7 +779,7 @@ fn schema(write: Option<PathBuf>) -> Result<(), Error> {
                     source,
                 })?;
             }
-            None => print!("{text}"),
+            None => print_out(&text)?,
         }
     }
     Ok(())

@@ -34,6 +34,9 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Rendering an output failed, or the format is not available for it.
+    #[error("cannot render: {0}")]
+    Render(String),
     /// Writing an output failed.
     #[error("cannot write output: {0}")]
     Write(#[from] std::fmt::Error),

@@ -29,6 +29,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod check;
 mod dataset;
 mod date;
 mod diagnostic;
@@ -39,6 +40,7 @@ mod jurisdiction;
 mod load;
 mod mapping;
 mod provenance;
+pub mod render;
 pub mod schema;
 mod source_text;
 mod taxonomy;

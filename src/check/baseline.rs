@@ -1,0 +1,107 @@
+//! The regional baseline over a set of jurisdictions: who covers what, what all have in common,
+//! and which gaps block the most pairs of States.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::coverage::{Coverage, Level};
+use crate::{CategoryId, JurisdictionCode, LocalId};
+
+/// One category across the set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BaselineCategory {
+    /// The category.
+    pub category: CategoryId,
+    /// States covering it fully.
+    pub full: Vec<JurisdictionCode>,
+    /// States covering it partly.
+    pub partial: Vec<JurisdictionCode>,
+    /// States with a researched gap.
+    pub gap: Vec<JurisdictionCode>,
+    /// States not researched.
+    pub unknown: Vec<JurisdictionCode>,
+    /// Elements every State in the set covers (empty when any State does not cover it).
+    pub common_elements: Vec<LocalId>,
+    /// Pairs of States for which this category fails dual criminality because one side (or
+    /// both) has a researched gap.
+    pub blocked_pairs: usize,
+}
+
+/// The baseline over a set of States.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Baseline {
+    /// The States considered.
+    pub jurisdictions: Vec<JurisdictionCode>,
+    /// Per category, in taxonomy order.
+    pub categories: Vec<BaselineCategory>,
+    /// Categories every State covers fully.
+    pub common_to_all: Vec<CategoryId>,
+    /// Categories with researched gaps, the most blocked pairs first.
+    pub ranked_gaps: Vec<CategoryId>,
+}
+
+/// Builds the baseline from each State's coverage rows (as from
+/// [`coverage_all`](super::coverage_all)), all over the same categories in the same order.
+pub fn baseline(per_state: &[Vec<Coverage>]) -> Baseline {
+    let jurisdictions: Vec<JurisdictionCode> = per_state
+        .iter()
+        .filter_map(|rows| rows.first().map(|c| c.jurisdiction))
+        .collect();
+    let n = per_state.len();
+    let width = per_state.first().map_or(0, Vec::len);
+    let mut categories = Vec::with_capacity(width);
+    for i in 0..width {
+        let Some(category) = per_state[0].get(i).map(|c| c.category.clone()) else {
+            continue;
+        };
+        let (mut full, mut partial, mut gap, mut unknown) = (vec![], vec![], vec![], vec![]);
+        let mut common: Option<BTreeSet<&LocalId>> = None;
+        for rows in per_state {
+            let Some(c) = rows.get(i).filter(|c| c.category == category) else {
+                continue;
+            };
+            match c.verdict.level() {
+                Level::Full => full.push(c.jurisdiction),
+                Level::Partial => partial.push(c.jurisdiction),
+                Level::Gap => gap.push(c.jurisdiction),
+                Level::Unknown => unknown.push(c.jurisdiction),
+            }
+            let covered: BTreeSet<&LocalId> = if c.verdict.level().is_covered() {
+                c.covered.iter().collect()
+            } else {
+                BTreeSet::new()
+            };
+            common = Some(match common {
+                None => covered,
+                Some(so_far) => so_far.intersection(&covered).copied().collect(),
+            });
+        }
+        let g = gap.len();
+        let blocked_pairs = g * (n - g) + g * g.saturating_sub(1) / 2;
+        categories.push(BaselineCategory {
+            category,
+            full,
+            partial,
+            gap,
+            unknown,
+            common_elements: common.unwrap_or_default().into_iter().cloned().collect(),
+            blocked_pairs,
+        });
+    }
+    let common_to_all = categories
+        .iter()
+        .filter(|c| n > 0 && c.full.len() == n)
+        .map(|c| c.category.clone())
+        .collect();
+    let mut ranked: Vec<&BaselineCategory> =
+        categories.iter().filter(|c| c.blocked_pairs > 0).collect();
+    ranked.sort_by(|a, b| b.blocked_pairs.cmp(&a.blocked_pairs));
+    let ranked_gaps = ranked.iter().map(|c| c.category.clone()).collect();
+    Baseline {
+        jurisdictions,
+        categories,
+        common_to_all,
+        ranked_gaps,
+    }
+}

@@ -1,0 +1,170 @@
+//! CSV renderers: one finding per row, lists joined with `;`.
+
+use super::{ids, join};
+use crate::Error;
+use crate::check::{Baseline, Crosswalk, DualReport, Report, Verdict};
+
+fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<String, Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| Error::Render(e.to_string());
+    w.write_record(header).map_err(fail)?;
+    for row in rows {
+        w.write_record(&row).map_err(fail)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::Render(e.error().to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Error::Render(e.to_string()))
+}
+
+pub(super) fn report(r: &Report) -> Result<String, Error> {
+    let rows = r.states.iter().flat_map(|s| {
+        s.coverage.iter().map(move |c| {
+            let (missing, extra, qualifications) = match &c.verdict {
+                Verdict::Partial {
+                    missing,
+                    extra_conditions,
+                    qualifications,
+                    ..
+                } => (
+                    join(&ids(missing), ";"),
+                    extra_conditions
+                        .iter()
+                        .map(|x| format!("{}:{}", x.provision, x.id))
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                    join(&ids(qualifications), ";"),
+                ),
+                Verdict::Full { qualifications, .. } => (
+                    String::new(),
+                    String::new(),
+                    join(&ids(qualifications), ";"),
+                ),
+                _ => Default::default(),
+            };
+            vec![
+                s.jurisdiction.to_string(),
+                c.category.to_string(),
+                c.verdict.level().as_str().to_owned(),
+                join(&ids(c.verdict.provisions()), ";"),
+                missing,
+                extra,
+                qualifications,
+                c.reasons.join(" | "),
+            ]
+        })
+    });
+    write(
+        &[
+            "jurisdiction",
+            "category",
+            "verdict",
+            "provisions",
+            "missing_elements",
+            "extra_conditions",
+            "qualifications",
+            "reasons",
+        ],
+        rows,
+    )
+}
+
+pub(super) fn dual(d: &DualReport) -> Result<String, Error> {
+    let rows = d.categories.iter().map(|c| {
+        vec![
+            d.first.to_string(),
+            d.second.to_string(),
+            c.category.to_string(),
+            c.verdict.as_str().to_owned(),
+            c.first.as_str().to_owned(),
+            c.second.as_str().to_owned(),
+            join(&ids(&c.lacking), ";"),
+            join(&ids(&c.common_elements), ";"),
+            c.reasons.join(" | "),
+        ]
+    });
+    write(
+        &[
+            "first",
+            "second",
+            "category",
+            "verdict",
+            "first_level",
+            "second_level",
+            "lacking",
+            "common_elements",
+            "reasons",
+        ],
+        rows,
+    )
+}
+
+pub(super) fn baseline(b: &Baseline) -> Result<String, Error> {
+    let rows = b.categories.iter().map(|c| {
+        vec![
+            c.category.to_string(),
+            join(&ids(&c.full), ";"),
+            join(&ids(&c.partial), ";"),
+            join(&ids(&c.gap), ";"),
+            join(&ids(&c.unknown), ";"),
+            join(&ids(&c.common_elements), ";"),
+            c.blocked_pairs.to_string(),
+        ]
+    });
+    write(
+        &[
+            "category",
+            "full",
+            "partial",
+            "gap",
+            "unknown",
+            "common_elements",
+            "blocked_pairs",
+        ],
+        rows,
+    )
+}
+
+pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
+    let mut rows: Vec<Vec<String>> = c
+        .categories
+        .iter()
+        .map(|t| {
+            vec![
+                "category".to_owned(),
+                t.category.to_string(),
+                join(&t.iccs, ";"),
+                t.exclusive.to_string(),
+                t.shared.to_string(),
+            ]
+        })
+        .collect();
+    rows.extend(c.iccs.iter().map(|t| {
+        vec![
+            "iccs".to_owned(),
+            t.code.clone(),
+            String::new(),
+            t.exclusive.to_string(),
+            t.shared.to_string(),
+        ]
+    }));
+    rows.extend(c.unmapped.iter().map(|r| {
+        vec![
+            "unmapped".to_owned(),
+            r.provision.to_string(),
+            String::new(),
+            r.count.to_string(),
+            String::new(),
+        ]
+    }));
+    rows.extend(c.unknown.iter().map(|r| {
+        vec![
+            "unknown".to_owned(),
+            r.provision.to_string(),
+            String::new(),
+            r.count.to_string(),
+            String::new(),
+        ]
+    }));
+    write(&["kind", "id", "iccs", "exclusive", "shared"], rows)
+}

@@ -1,0 +1,239 @@
+//! A self-contained HTML page: a States x categories heatmap. Hovering a cell shows its reasons;
+//! clicking it jumps to the full finding. Every data string is escaped.
+
+use std::fmt::Write;
+
+use super::{ids, join, symbol};
+use crate::Error;
+use crate::check::{Level, OverBreadth, Report, Verdict};
+
+/// Escapes text for HTML element content and attribute values.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn class(level: Level) -> &'static str {
+    match level {
+        Level::Full => "full",
+        Level::Partial => "partial",
+        Level::Gap => "gap",
+        Level::Unknown => "unknown",
+    }
+}
+
+const STYLE: &str = r#"
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem; color: #1d2330; }
+h1 { font-size: 1.5rem; margin-bottom: .25rem; }
+p.meta { color: #555; margin-top: 0; }
+table.heat { border-collapse: collapse; margin: 1rem 0; }
+table.heat th, table.heat td { border: 1px solid #fff; padding: .45rem .6rem; text-align: center; }
+table.heat th { background: #eef1f6; font-weight: 600; font-size: .85rem; }
+table.heat th.state { text-align: left; }
+table.heat td a { display: block; color: inherit; text-decoration: none; font-size: 1.1rem; }
+td.full { background: #1a9850; color: #fff; }
+td.partial { background: #fee08b; }
+td.gap { background: #d73027; color: #fff; }
+td.unknown { background: #d9d9d9; color: #444; }
+.legend span { display: inline-block; padding: .2rem .6rem; margin-right: .4rem; border-radius: 3px; }
+.legend .full { background: #1a9850; color: #fff; } .legend .partial { background: #fee08b; }
+.legend .gap { background: #d73027; color: #fff; } .legend .unknown { background: #d9d9d9; }
+section.state { border-top: 1px solid #ccd; margin-top: 1.5rem; }
+li.finding:target { background: #fff7d6; }
+ul.reasons { color: #444; font-size: .9rem; }
+table.base { border-collapse: collapse; font-size: .9rem; }
+table.base td, table.base th { border: 1px solid #ccd; padding: .3rem .5rem; text-align: left; }
+"#;
+
+pub(super) fn report(r: &Report) -> Result<String, Error> {
+    let mut out = String::new();
+    let title = format!("National law against the {}", r.taxonomy_title);
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(out, "<html lang=\"en\"><head><meta charset=\"utf-8\">")?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(
+        out,
+        "<title>{}</title><style>{STYLE}</style></head><body>",
+        escape(&title)
+    )?;
+    writeln!(out, "<h1>{}</h1>", escape(&title))?;
+    writeln!(
+        out,
+        "<p class=\"meta\">Data version {} · researched as of {} · {} States × {} offence categories. Hover a cell for the reasons; click it for the full finding.</p>",
+        escape(&r.data_version),
+        escape(&r.data_as_of),
+        r.states.len(),
+        r.categories.len()
+    )?;
+    writeln!(
+        out,
+        "<p class=\"legend\"><span class=\"full\">● full</span><span class=\"partial\">◐ partial</span><span class=\"gap\">✗ gap</span><span class=\"unknown\">? not researched</span></p>"
+    )?;
+    writeln!(
+        out,
+        "<table class=\"heat\"><thead><tr><th class=\"state\">State</th>"
+    )?;
+    for c in &r.categories {
+        writeln!(
+            out,
+            "<th title=\"{}\">Art {}</th>",
+            escape(&format!("{}: {}", c.id, c.title)),
+            escape(&c.article)
+        )?;
+    }
+    writeln!(out, "</tr></thead><tbody>")?;
+    for s in &r.states {
+        write!(
+            out,
+            "<tr><th class=\"state\">{} {}</th>",
+            escape(s.jurisdiction.as_str()),
+            escape(&s.name)
+        )?;
+        for c in &s.coverage {
+            let level = c.verdict.level();
+            let anchor = format!("{}-{}", s.jurisdiction, c.category.local());
+            write!(
+                out,
+                "<td class=\"{}\"><a href=\"#{}\" title=\"{}\">{}</a></td>",
+                class(level),
+                escape(&anchor),
+                escape(&format!(
+                    "{} {}: {}\n{}",
+                    s.jurisdiction,
+                    c.category,
+                    level.as_str(),
+                    c.reasons.join("\n")
+                )),
+                symbol(level)
+            )?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody></table>")?;
+
+    let b = &r.baseline;
+    writeln!(out, "<h2>Regional baseline</h2>")?;
+    writeln!(
+        out,
+        "<table class=\"base\"><tr><th>Category</th><th>Full</th><th>Partial</th><th>Gap</th><th>Not researched</th><th>Elements common to all</th><th>Pairs blocked</th></tr>"
+    )?;
+    for c in &b.categories {
+        writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(c.category.as_str()),
+            escape(&join(&ids(&c.full), " ")),
+            escape(&join(&ids(&c.partial), " ")),
+            escape(&join(&ids(&c.gap), " ")),
+            escape(&join(&ids(&c.unknown), " ")),
+            escape(&join(&ids(&c.common_elements), ", ")),
+            c.blocked_pairs
+        )?;
+    }
+    writeln!(out, "</table>")?;
+
+    writeln!(out, "<h2>Findings by State</h2>")?;
+    for s in &r.states {
+        writeln!(
+            out,
+            "<section class=\"state\" id=\"{}\"><h3>{} {}</h3>",
+            escape(s.jurisdiction.as_str()),
+            escape(s.jurisdiction.as_str()),
+            escape(&s.name)
+        )?;
+        let treaties: Vec<String> = s
+            .treaties
+            .iter()
+            .map(|t| format!("{} {}", t.treaty, t.status.as_str()))
+            .collect();
+        writeln!(
+            out,
+            "<p>Researched as of {}. Treaties: {}.</p><ul>",
+            escape(&s.as_of),
+            escape(&treaties.join(", "))
+        )?;
+        for (c, heading) in s.coverage.iter().zip(&r.categories) {
+            let level = c.verdict.level();
+            writeln!(
+                out,
+                "<li class=\"finding\" id=\"{}-{}\"><strong>{} Art {} {}</strong>: {}",
+                escape(s.jurisdiction.as_str()),
+                escape(c.category.local()),
+                symbol(level),
+                escape(&heading.article),
+                escape(&heading.title),
+                level.as_str()
+            )?;
+            writeln!(out, "<ul class=\"reasons\">")?;
+            if let Verdict::Partial { missing, .. } = &c.verdict {
+                if !missing.is_empty() {
+                    writeln!(
+                        out,
+                        "<li>missing: {}</li>",
+                        escape(&join(&ids(missing), ", "))
+                    )?;
+                }
+            }
+            for reason in &c.reasons {
+                writeln!(out, "<li>{}</li>", escape(reason))?;
+            }
+            writeln!(out, "</ul></li>")?;
+        }
+        writeln!(out, "</ul>")?;
+        if !s.over_breadth.is_empty() {
+            writeln!(out, "<p>For the human-rights safeguards review:</p><ul>")?;
+            for o in &s.over_breadth {
+                let text = match o {
+                    OverBreadth::BroaderThanConvention {
+                        provision,
+                        number,
+                        category,
+                        note,
+                        ..
+                    } => format!("{provision} ({number}) reaches beyond {category}: {note}"),
+                    OverBreadth::NoCounterpart {
+                        provision,
+                        number,
+                        theme,
+                        note,
+                        ..
+                    } => format!(
+                        "{provision} ({number}) has no Convention counterpart [{}]: {note}",
+                        theme.as_str()
+                    ),
+                };
+                writeln!(out, "<li>{}</li>", escape(&text))?;
+            }
+            writeln!(out, "</ul>")?;
+        }
+        writeln!(out, "</section>")?;
+    }
+    writeln!(out, "</body></html>")?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape(r#"<script>alert("x") & 'y'</script>"#),
+            "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;"
+        );
+    }
+}

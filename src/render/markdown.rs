@@ -1,0 +1,335 @@
+//! Markdown renderers.
+
+use std::fmt::Write;
+
+use super::{ids, join, symbol};
+use crate::Error;
+use crate::check::{Baseline, Crosswalk, DualReport, OverBreadth, Overlap, Report, Verdict};
+
+/// Makes text safe inside a Markdown table cell or list item.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+/// The matrix legend.
+const LEGEND: &str = "Legend: ● full (every element covered, only permitted qualifications) · ◐ partial (elements missing or conditions the Convention does not permit) · ✗ researched gap · ? not researched";
+
+pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
+    let mut out = String::new();
+    writeln!(
+        out,
+        "# National law against the {}",
+        cell(&r.taxonomy_title)
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Data version {} (researched as of {}). {} States, {} offence categories.",
+        r.data_version,
+        r.data_as_of,
+        r.states.len(),
+        r.categories.len()
+    )?;
+    writeln!(out)?;
+    write!(out, "| State |")?;
+    for c in &r.categories {
+        write!(out, " Art {} |", cell(&c.article))?;
+    }
+    writeln!(out)?;
+    write!(out, "|---|")?;
+    for _ in &r.categories {
+        write!(out, ":-:|")?;
+    }
+    writeln!(out)?;
+    for s in &r.states {
+        write!(out, "| {} {} |", s.jurisdiction, cell(&s.name))?;
+        for c in &s.coverage {
+            write!(out, " {} |", symbol(c.verdict.level()))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{LEGEND}")?;
+    writeln!(out)?;
+    writeln!(out, "Columns:")?;
+    for c in &r.categories {
+        writeln!(
+            out,
+            "- Art {} ({}): {} [{}]",
+            cell(&c.article),
+            c.id,
+            cell(&c.title),
+            c.class.as_str()
+        )?;
+    }
+    writeln!(out)?;
+    out.push_str(&baseline(&r.baseline)?);
+    writeln!(out)?;
+    writeln!(out, "## Findings by State")?;
+    for s in &r.states {
+        writeln!(out)?;
+        writeln!(out, "### {} {}", s.jurisdiction, cell(&s.name))?;
+        writeln!(out)?;
+        let treaties: Vec<String> = s
+            .treaties
+            .iter()
+            .map(|t| format!("{} {}", t.treaty, t.status.as_str()))
+            .collect();
+        writeln!(
+            out,
+            "Researched as of {}. Treaties: {}.",
+            s.as_of,
+            if treaties.is_empty() {
+                "none recorded".to_owned()
+            } else {
+                treaties.join(", ")
+            }
+        )?;
+        writeln!(out)?;
+        for (c, heading) in s.coverage.iter().zip(&r.categories) {
+            let level = c.verdict.level();
+            writeln!(
+                out,
+                "- {} **Art {} {}**: {}",
+                symbol(level),
+                cell(&heading.article),
+                cell(&heading.title),
+                level.as_str()
+            )?;
+            if let Verdict::Partial {
+                missing,
+                extra_conditions,
+                ..
+            } = &c.verdict
+            {
+                if !missing.is_empty() {
+                    writeln!(out, "  - missing: {}", join(&ids(missing), ", "))?;
+                }
+                for x in extra_conditions {
+                    writeln!(
+                        out,
+                        "  - narrowed by {} ({}): {}",
+                        x.provision,
+                        x.id,
+                        cell(&x.description)
+                    )?;
+                }
+            }
+            for reason in &c.reasons {
+                writeln!(out, "  - {}", cell(reason))?;
+            }
+        }
+        if !s.overlaps.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "Overlaps:")?;
+            for o in &s.overlaps {
+                match o {
+                    Overlap::SeveralProvisions {
+                        category,
+                        provisions,
+                        ..
+                    } => writeln!(
+                        out,
+                        "- {category} is covered by {}",
+                        join(&ids(provisions), ", ")
+                    )?,
+                    Overlap::SeveralCategories {
+                        provision,
+                        categories,
+                        ..
+                    } => writeln!(out, "- {provision} covers {}", join(&ids(categories), ", "))?,
+                }
+            }
+        }
+        if !s.over_breadth.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "For the human-rights safeguards review:")?;
+            for o in &s.over_breadth {
+                match o {
+                    OverBreadth::BroaderThanConvention {
+                        provision,
+                        number,
+                        category,
+                        note,
+                        ..
+                    } => writeln!(
+                        out,
+                        "- {provision} ({}) reaches beyond {category}: {}",
+                        cell(number),
+                        cell(note)
+                    )?,
+                    OverBreadth::NoCounterpart {
+                        provision,
+                        number,
+                        theme,
+                        note,
+                        ..
+                    } => writeln!(
+                        out,
+                        "- {provision} ({}) has no Convention counterpart [{}]: {}",
+                        cell(number),
+                        theme.as_str(),
+                        cell(note)
+                    )?,
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub(super) fn baseline(b: &Baseline) -> Result<String, Error> {
+    let mut out = String::new();
+    writeln!(
+        out,
+        "## Regional baseline ({} States)",
+        b.jurisdictions.len()
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Category | Full | Partial | Gap | Not researched | Elements common to all | Pairs blocked |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|--:|")?;
+    for c in &b.categories {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            c.category,
+            join(&ids(&c.full), " "),
+            join(&ids(&c.partial), " "),
+            join(&ids(&c.gap), " "),
+            join(&ids(&c.unknown), " "),
+            join(&ids(&c.common_elements), ", "),
+            c.blocked_pairs
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Fully covered by every State: {}.",
+        if b.common_to_all.is_empty() {
+            "none".to_owned()
+        } else {
+            join(&ids(&b.common_to_all), ", ")
+        }
+    )?;
+    writeln!(
+        out,
+        "Gaps that block the most pairs of States (for mutual legal assistance and extradition): {}.",
+        if b.ranked_gaps.is_empty() {
+            "none".to_owned()
+        } else {
+            join(&ids(&b.ranked_gaps), ", ")
+        }
+    )?;
+    Ok(out)
+}
+
+pub(super) fn dual(d: &DualReport) -> Result<String, Error> {
+    let mut out = String::new();
+    writeln!(out, "# Dual criminality: {} and {}", d.first, d.second)?;
+    writeln!(out)?;
+    writeln!(out, "Overall: **{}**", d.overall.as_str())?;
+    writeln!(out)?;
+    writeln!(out, "Treaty basis:")?;
+    for t in &d.treaty_basis {
+        let basis = if t.both_parties {
+            "both Parties"
+        } else if t.both_signed {
+            "both signed, not both Parties"
+        } else {
+            "not shared"
+        };
+        writeln!(
+            out,
+            "- {}: {} {}, {} {} ({basis})",
+            t.treaty,
+            d.first,
+            t.first.as_str(),
+            d.second,
+            t.second.as_str()
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "| Category | {} | {} | Verdict |", d.first, d.second)?;
+    writeln!(out, "|---|:-:|:-:|---|")?;
+    for c in &d.categories {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            c.category,
+            symbol(c.first),
+            symbol(c.second),
+            c.verdict.as_str()
+        )?;
+    }
+    writeln!(out)?;
+    for c in &d.categories {
+        writeln!(out, "## {}: {}", c.category, c.verdict.as_str())?;
+        writeln!(out)?;
+        for r in &c.reasons {
+            writeln!(out, "- {}", cell(r))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(out)
+}
+
+pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
+    let mut out = String::new();
+    writeln!(out, "# Crosswalk to {} and ICCS", c.taxonomy)?;
+    writeln!(out)?;
+    writeln!(out, "Total counted once: {}", c.total)?;
+    writeln!(out)?;
+    writeln!(out, "| Category | ICCS | Exclusive | Shared | Provisions |")?;
+    writeln!(out, "|---|---|--:|--:|---|")?;
+    for t in &c.categories {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            t.category,
+            join(&t.iccs, ", "),
+            t.exclusive,
+            t.shared,
+            join(&ids(&t.provisions), ", ")
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "| ICCS | Exclusive | Shared |")?;
+    writeln!(out, "|---|--:|--:|")?;
+    for t in &c.iccs {
+        writeln!(out, "| {} | {} | {} |", t.code, t.exclusive, t.shared)?;
+    }
+    if !c.one_to_many.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Counted in several categories (shown as shared, not added up):"
+        )?;
+        for o in &c.one_to_many {
+            writeln!(
+                out,
+                "- {} ({}): {}",
+                o.provision,
+                o.count,
+                join(&ids(&o.categories), ", ")
+            )?;
+        }
+    }
+    for (title, rows) in [
+        ("Not mapped onto the taxonomy", &c.unmapped),
+        ("Not in the dataset", &c.unknown),
+    ] {
+        if !rows.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{title}:")?;
+            for r in rows {
+                writeln!(out, "- line {}: {} ({})", r.line, r.provision, r.count)?;
+            }
+        }
+    }
+    Ok(out)
+}
