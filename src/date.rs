@@ -25,6 +25,14 @@ pub struct Date {
 }
 
 impl Date {
+    /// A full date; the caller guarantees it exists.
+    pub(crate) const fn ymd(year: u16, month: u8, day: u8) -> Date {
+        Date {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
+    }
     /// The year.
     pub fn year(&self) -> u16 {
         self.year

@@ -8,7 +8,7 @@
 //! | [`CategoryId`] | `prefix:local` | `un2024:art7` |
 //! | [`LocalId`] | local id inside a category | `security-measures` |
 //! | [`ElementRef`] | `category#local` | `un2024:art7#security-measures` |
-//! | [`JurisdictionCode`] | ISO 3166-1 alpha-2 | `SG` |
+//! | [`JurisdictionCode`] | ISO 3166-1 alpha-2 (or subdivision) | `SG`, `MY-10` |
 //! | [`InstrumentId`] | `cc:local` | `sg:cma1993` |
 //! | [`ProvisionId`] | `cc:instrument/local` | `sg:cma1993/s3` |
 //!
@@ -257,42 +257,80 @@ impl fmt::Display for ElementRef {
     }
 }
 
-/// An ISO 3166-1 alpha-2 jurisdiction code such as `SG`.
+/// A jurisdiction code: ISO 3166-1 alpha-2 such as `SG`, or an ISO 3166-2-style subdivision
+/// such as `MY-10` (a State of a federation with its own criminal law), or a user-assigned code
+/// (`XA`..`XZ`, `ZZ`) for synthetic or private data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct JurisdictionCode([u8; 2]);
+pub struct JurisdictionCode {
+    bytes: [u8; 6],
+    len: u8,
+}
 
 impl JurisdictionCode {
     /// The code as upper-case text.
     pub fn as_str(&self) -> &str {
-        // Only ASCII upper-case letters are ever stored (see `FromStr`).
-        std::str::from_utf8(&self.0).unwrap_or("??")
+        // Only ASCII upper-case letters, digits and `-` are ever stored (see `parse_code`).
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("??")
     }
     /// The lower-case prefix used by this jurisdiction's instrument and provision ids.
     pub fn prefix(&self) -> String {
         self.as_str().to_ascii_lowercase()
     }
+    /// The ISO 3166-1 alpha-2 country part, e.g. `MY` for `MY-10`.
+    pub fn country(&self) -> &str {
+        &self.as_str()[..2]
+    }
+}
+
+/// Parses `AA` or `AA-X`, `AA-XX`, `AA-XXX` in the given letter case.
+fn parse_code(text: &str, upper: bool) -> Option<JurisdictionCode> {
+    let b = text.as_bytes();
+    let letter = |c: u8| {
+        if upper {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_ascii_lowercase()
+        }
+    };
+    let ok = match b {
+        [x, y] => letter(*x) && letter(*y),
+        [x, y, b'-', rest @ ..] if (1..=3).contains(&rest.len()) => {
+            letter(*x) && letter(*y) && rest.iter().all(|c| letter(*c) || c.is_ascii_digit())
+        }
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    let mut bytes = [0u8; 6];
+    for (slot, c) in bytes.iter_mut().zip(b) {
+        *slot = c.to_ascii_uppercase();
+    }
+    Some(JurisdictionCode {
+        bytes,
+        len: b.len() as u8,
+    })
 }
 
 impl FromStr for JurisdictionCode {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {
-        match s.as_bytes() {
-            [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Ok(Self([*a, *b])),
-            _ => Err(id_error(
+        parse_code(s, true).ok_or_else(|| {
+            id_error(
                 "jurisdiction code",
                 s,
-                "expected two upper-case letters (ISO 3166-1 alpha-2), e.g. `SG`",
-            )),
-        }
+                "expected two upper-case letters (ISO 3166-1 alpha-2), e.g. `SG`, optionally with a subdivision, e.g. `MY-10`",
+            )
+        })
     }
 }
 string_form!(
     JurisdictionCode,
-    "^[A-Z]{2}$",
-    "An ISO 3166-1 alpha-2 code, e.g. `SG`."
+    "^[A-Z]{2}(-[A-Z0-9]{1,3})?$",
+    "An ISO 3166-1 alpha-2 code, e.g. `SG`, optionally with a subdivision, e.g. `MY-10`."
 );
 
-/// Splits `cc:rest` and checks that `cc` is a lower-case two-letter jurisdiction prefix.
+/// Splits `cc:rest` and checks that `cc` is a lower-case jurisdiction prefix.
 fn split_jurisdiction<'a>(
     kind: &'static str,
     s: &'a str,
@@ -304,17 +342,14 @@ fn split_jurisdiction<'a>(
             "expected a lower-case jurisdiction prefix, e.g. `sg:`",
         )
     })?;
-    match prefix.as_bytes() {
-        [a, b] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => Ok((
-            JurisdictionCode([a.to_ascii_uppercase(), b.to_ascii_uppercase()]),
-            rest,
-        )),
-        _ => Err(id_error(
+    let code = parse_code(prefix, false).ok_or_else(|| {
+        id_error(
             kind,
             s,
-            "prefix must be a lower-case two-letter jurisdiction code",
-        )),
-    }
+            "prefix must be a lower-case jurisdiction code, e.g. `sg` or `my-10`",
+        )
+    })?;
+    Ok((code, rest))
 }
 
 /// A national instrument (statute), `cc:local`, e.g. `sg:cma1993`.
@@ -349,7 +384,7 @@ impl FromStr for InstrumentId {
 }
 string_form!(
     InstrumentId,
-    "^[a-z]{2}:[a-z0-9][a-z0-9._-]*$",
+    "^[a-z]{2}(-[a-z0-9]{1,3})?:[a-z0-9][a-z0-9._-]*$",
     "A national instrument, e.g. `sg:cma1993`."
 );
 
@@ -399,7 +434,7 @@ impl FromStr for ProvisionId {
 }
 string_form!(
     ProvisionId,
-    "^[a-z]{2}:[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$",
+    "^[a-z]{2}(-[a-z0-9]{1,3})?:[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$",
     "A provision, e.g. `sg:cma1993/s3`."
 );
 
@@ -422,6 +457,17 @@ mod tests {
     }
 
     #[test]
+    fn subdivision_codes() {
+        let code: JurisdictionCode = "MY-10".parse().unwrap();
+        assert_eq!(code.country(), "MY");
+        assert_eq!(code.prefix(), "my-10");
+        let id: ProvisionId = "my-10:enactment/s2".parse().unwrap();
+        assert_eq!(id.jurisdiction(), code);
+        assert!("MY-".parse::<JurisdictionCode>().is_err());
+        assert!("MY-1234".parse::<JurisdictionCode>().is_err());
+    }
+
+    #[test]
     fn exact_error_messages() {
         assert_eq!(
             "un2024:Art7".parse::<CategoryId>().unwrap_err().to_string(),
@@ -429,7 +475,7 @@ mod tests {
         );
         assert_eq!(
             "sgp".parse::<JurisdictionCode>().unwrap_err().to_string(),
-            "invalid jurisdiction code `sgp`: expected two upper-case letters (ISO 3166-1 alpha-2), e.g. `SG`"
+            "invalid jurisdiction code `sgp`: expected two upper-case letters (ISO 3166-1 alpha-2), e.g. `SG`, optionally with a subdivision, e.g. `MY-10`"
         );
         assert_eq!(
             "sg:cma1993".parse::<ProvisionId>().unwrap_err().to_string(),

@@ -30,6 +30,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+mod consistency;
 mod dataset;
 mod date;
 mod diagnostic;
@@ -43,9 +44,13 @@ mod provenance;
 pub mod render;
 pub mod schema;
 mod source_text;
+#[cfg(feature = "proptest")]
+pub mod strategy;
+pub mod synthetic;
 mod taxonomy;
 mod validate;
 
+pub use consistency::{assert_consistent, revalidate};
 pub use dataset::{CategoryRef, Dataset, Item, ProvisionRef};
 pub use date::{Date, DateError};
 pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};

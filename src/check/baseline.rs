@@ -96,7 +96,7 @@ pub fn baseline(per_state: &[Vec<Coverage>]) -> Baseline {
         .collect();
     let mut ranked: Vec<&BaselineCategory> =
         categories.iter().filter(|c| c.blocked_pairs > 0).collect();
-    ranked.sort_by(|a, b| b.blocked_pairs.cmp(&a.blocked_pairs));
+    ranked.sort_by_key(|c| std::cmp::Reverse(c.blocked_pairs));
     let ranked_gaps = ranked.iter().map(|c| c.category.clone()).collect();
     Baseline {
         jurisdictions,

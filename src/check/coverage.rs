@@ -24,7 +24,8 @@ pub struct Narrowing {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "verdict", rename_all = "kebab-case")]
 pub enum Verdict {
-    /// Every element is covered (or lawfully reserved) and only permitted qualifications are used.
+    /// Every element is covered (or lawfully reserved) by provisions that use only permitted
+    /// qualifications.
     Full {
         /// The provisions that cover it.
         provisions: Vec<ProvisionId>,
@@ -142,6 +143,8 @@ pub(crate) fn assess<'a>(
 ) -> Coverage {
     let mut provisions = Vec::new();
     let mut covered: BTreeSet<&LocalId> = BTreeSet::new();
+    // Elements covered by mappings that add no impermissible condition.
+    let mut clean: BTreeSet<&LocalId> = BTreeSet::new();
     let mut qualifications: BTreeSet<&LocalId> = BTreeSet::new();
     let mut extra: BTreeSet<Narrowing> = BTreeSet::new();
     let mut reasons = Vec::new();
@@ -164,6 +167,9 @@ pub(crate) fn assess<'a>(
         }
         provisions.push(p.id.clone());
         covered.extend(m.covers.iter());
+        if m.extra_conditions.is_empty() {
+            clean.extend(m.covers.iter());
+        }
         qualifications.extend(m.qualifications.iter());
         for ExtraCondition { id: x, description } in &m.extra_conditions {
             extra.insert(Narrowing {
@@ -234,7 +240,19 @@ pub(crate) fn assess<'a>(
         ));
     }
     let qualifications: Vec<LocalId> = qualifications.into_iter().cloned().collect();
-    let verdict = if missing.is_empty() && extra.is_empty() {
+    // Full when the provisions free of impermissible conditions cover every required element
+    // by themselves; a further, narrower provision does not take coverage away.
+    let fully = category
+        .elements
+        .iter()
+        .all(|e| clean.contains(&e.id) || waived.contains(&e.id));
+    if fully && !extra.is_empty() {
+        reasons.push(
+            "the narrowed provisions are not needed: others cover every element without them"
+                .to_owned(),
+        );
+    }
+    let verdict = if fully {
         Verdict::Full {
             provisions,
             qualifications,

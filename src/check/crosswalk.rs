@@ -50,7 +50,14 @@ pub fn read_counts(name: &str, reader: impl Read) -> Result<Vec<Count>, Error> {
     for record in csv.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
-            table(line, format!("malformed row: {e}"))
+            let message = match e.kind() {
+                csv::ErrorKind::UnequalLengths {
+                    expected_len, len, ..
+                } => format!("expected {expected_len} fields, found {len}"),
+                csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
+                _ => e.to_string(),
+            };
+            table(line, format!("malformed row: {message}"))
         })?;
         let line = record.position().map_or(0, |p| p.line());
         let provision: ProvisionId = record
