@@ -116,6 +116,9 @@ pub struct Coverage {
     pub verdict: Verdict,
     /// The elements the provisions cover, together.
     pub covered: Vec<LocalId>,
+    /// How well the verdict is sourced: the best, over the provisions behind it, of the lower
+    /// of the provision's and the mapping's confidence. `None` for gaps and unknowns.
+    pub confidence: Option<crate::Confidence>,
     /// Human-readable reasons, one per line of the argument.
     pub reasons: Vec<String>,
 }
@@ -148,6 +151,7 @@ pub(crate) fn assess<'a>(
     let mut qualifications: BTreeSet<&LocalId> = BTreeSet::new();
     let mut extra: BTreeSet<Narrowing> = BTreeSet::new();
     let mut reasons = Vec::new();
+    let mut confidence: Option<crate::Confidence> = None;
     for (p, m) in mappings {
         if !p.status.is_effective() {
             reasons.push(format!(
@@ -166,6 +170,7 @@ pub(crate) fn assess<'a>(
             continue;
         }
         provisions.push(p.id.clone());
+        confidence = confidence.max(Some(p.confidence.min(m.confidence)));
         covered.extend(m.covers.iter());
         if m.extra_conditions.is_empty() {
             clean.extend(m.covers.iter());
@@ -208,6 +213,7 @@ pub(crate) fn assess<'a>(
             category: id.clone(),
             verdict,
             covered: covered_list,
+            confidence: None,
             reasons,
         };
     }
@@ -270,6 +276,7 @@ pub(crate) fn assess<'a>(
         category: id.clone(),
         verdict,
         covered: covered_list,
+        confidence,
         reasons,
     }
 }

@@ -150,6 +150,12 @@ pub fn cross_coverage(
                         category: id,
                         verdict,
                         covered: Vec::new(),
+                        confidence: via
+                            .iter()
+                            .filter(|v| v.gives == Some(level))
+                            .filter_map(|v| base.iter().find(|b| b.category == v.from))
+                            .filter_map(|b| b.confidence)
+                            .max(),
                         reasons,
                     }
                 }

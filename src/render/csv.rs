@@ -46,6 +46,9 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
                 s.jurisdiction.to_string(),
                 c.category.to_string(),
                 c.verdict.level().as_str().to_owned(),
+                c.confidence
+                    .map(|x| x.as_str().to_owned())
+                    .unwrap_or_default(),
                 join(&ids(c.verdict.provisions()), ";"),
                 missing,
                 extra,
@@ -59,6 +62,7 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
             "jurisdiction",
             "category",
             "verdict",
+            "confidence",
             "provisions",
             "missing_elements",
             "extra_conditions",

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{ids, join, symbol};
+use super::{ids, join, mark, symbol};
 use crate::Error;
 use crate::check::{Level, OverBreadth, Report, Verdict};
 
@@ -80,7 +80,7 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
     )?;
     writeln!(
         out,
-        "<p class=\"legend\"><span class=\"full\">● full</span><span class=\"partial\">◐ partial</span><span class=\"gap\">✗ gap</span><span class=\"unknown\">? not researched</span></p>"
+        "<p class=\"legend\"><span class=\"full\">● full</span><span class=\"partial\">◐ partial</span><span class=\"gap\">✗ gap</span><span class=\"unknown\">? not researched</span> * rests only on low-confidence citations</p>"
     )?;
     writeln!(
         out,
@@ -111,13 +111,16 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
                 class(level),
                 escape(&anchor),
                 escape(&format!(
-                    "{} {}: {}\n{}",
+                    "{} {}: {}{}\n{}",
                     s.jurisdiction,
                     c.category,
                     level.as_str(),
+                    c.confidence
+                        .map(|x| format!(" (confidence {x})"))
+                        .unwrap_or_default(),
                     c.reasons.join("\n")
                 )),
-                symbol(level)
+                mark(c)
             )?;
         }
         writeln!(out, "</tr>")?;

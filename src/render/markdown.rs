@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{ids, join, symbol};
+use super::{ids, join, mark, symbol};
 use crate::Error;
 use crate::check::{Baseline, Crosswalk, DualReport, OverBreadth, Overlap, Report, Verdict};
 
@@ -14,7 +14,7 @@ fn cell(text: &str) -> String {
 }
 
 /// The matrix legend.
-const LEGEND: &str = "Legend: ● full (every element covered, only permitted qualifications) · ◐ partial (elements missing or conditions the Convention does not permit) · ✗ researched gap · ? not researched";
+const LEGEND: &str = "Legend: ● full (every element covered, only permitted qualifications) · ◐ partial (elements missing or conditions the Convention does not permit) · ✗ researched gap · ? not researched · * rests only on low-confidence (unverified) citations or mappings";
 
 pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
     let mut out = String::new();
@@ -46,7 +46,7 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
     for s in &r.states {
         write!(out, "| {} {} |", s.jurisdiction, cell(&s.name))?;
         for c in &s.coverage {
-            write!(out, " {} |", symbol(c.verdict.level()))?;
+            write!(out, " {} |", mark(c))?;
         }
         writeln!(out)?;
     }
@@ -92,11 +92,14 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
             let level = c.verdict.level();
             writeln!(
                 out,
-                "- {} **Art {} {}**: {}",
+                "- {} **Art {} {}**: {}{}",
                 symbol(level),
                 cell(&heading.article),
                 cell(&heading.title),
-                level.as_str()
+                level.as_str(),
+                c.confidence
+                    .map(|x| format!(" (confidence {x})"))
+                    .unwrap_or_default()
             )?;
             if let Verdict::Partial {
                 missing,

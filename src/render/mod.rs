@@ -103,6 +103,17 @@ pub fn symbol(level: Level) -> &'static str {
     }
 }
 
+/// The matrix mark of a coverage: its symbol, with `*` when it rests only on low-confidence
+/// citations or mappings.
+pub fn mark(c: &crate::check::Coverage) -> String {
+    let low = c.confidence == Some(crate::Confidence::Low);
+    format!(
+        "{}{}",
+        symbol(c.verdict.level()),
+        if low { "*" } else { "" }
+    )
+}
+
 fn join<T: AsRef<str>>(items: &[T], sep: &str) -> String {
     items
         .iter()

@@ -1,0 +1,60 @@
+//! Speed of the checker: the regional report and all 55 dual-criminality pairs on the embedded
+//! data, and the report on synthetic data (the generator the property tests use) at growing
+//! sizes, to show that cost grows linearly.
+//!
+//! Run with `cargo bench --bench checker`.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use cybercrime_taxonomy::Dataset;
+use cybercrime_taxonomy::check::{ReportOptions, dual_criminality, report};
+use cybercrime_taxonomy::render::{self, Format};
+use cybercrime_taxonomy::synthetic::{Options, dataset};
+
+fn embedded(c: &mut Criterion) {
+    let data = Dataset::embedded();
+    c.bench_function("asean/report", |b| {
+        b.iter(|| report(black_box(data), &ReportOptions::default()))
+    });
+    c.bench_function("asean/report+html", |b| {
+        b.iter(|| {
+            let r = report(black_box(data), &ReportOptions::default()).ok()?;
+            render::report(&r, Format::Html).ok()
+        })
+    });
+    let codes: Vec<String> = data.jurisdictions().map(|j| j.code.to_string()).collect();
+    c.bench_function("asean/dual-55-pairs", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (i, a) in codes.iter().enumerate() {
+                for other in &codes[i + 1..] {
+                    n += dual_criminality(data, a, other, &[]).map_or(0, |d| d.categories.len());
+                }
+            }
+            n
+        })
+    });
+}
+
+fn synthetic(c: &mut Criterion) {
+    let mut group = c.benchmark_group("synthetic/report");
+    group.sample_size(10);
+    for jurisdictions in [10usize, 100, 1000] {
+        let data = dataset(Options {
+            jurisdictions,
+            provisions: 1000,
+            seed: 42,
+        });
+        group.throughput(Throughput::Elements((jurisdictions * 1000) as u64));
+        group.bench_with_input(
+            BenchmarkId::new("provisions", jurisdictions * 1000),
+            &data,
+            |b, data| b.iter(|| report(black_box(data), &ReportOptions::default())),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, embedded, synthetic);
+criterion_main!(benches);
