@@ -42,9 +42,13 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Validate data files; exit 0 when clean, 1 on findings, 2 when input is unusable.
+    /// Validate data files and SSSOM mapping sets.
+    ///
+    /// Exit codes: 0 clean; 1 findings (errors in the content, or warnings with --strict);
+    /// 2 unusable input (unreadable, too large, not JSON/TSV, or not a data file).
     Validate {
-        /// A directory or file of user data; without it, the embedded data is validated.
+        /// A directory, JSON data file or SSSOM `.tsv` file of user data, checked on top of the
+        /// embedded data; without it, the embedded data is validated.
         path: Option<PathBuf>,
         /// Treat warnings as findings (exit 1).
         #[arg(long)]
@@ -96,6 +100,24 @@ enum Command {
         taxonomy: String,
         #[command(flatten)]
         out: Output,
+    },
+    /// Export mappings and researched gaps as an SSSOM mapping set (TSV).
+    Sssom {
+        /// Only these States (repeat or comma-separate; default: all).
+        #[arg(long, value_delimiter = ',')]
+        jurisdiction: Vec<String>,
+        /// Leave out the researched gaps (`sssom:NoTermFound` rows).
+        #[arg(long)]
+        no_gaps: bool,
+        /// The mapping set id (a URI).
+        #[arg(long)]
+        mapping_set_id: Option<String>,
+        /// Add or override data with this directory (JSON files or SSSOM sets).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Print the JSON Schemas of the data files, or write them into a directory.
     Schema {
@@ -301,6 +323,29 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             let rows = check::read_counts(&name, file)?;
             let walk = check::crosswalk(&data, &taxonomy, &rows)?;
             out.emit(&render::crosswalk(&walk, out.format.into())?)?;
+        }
+        Command::Sssom {
+            jurisdiction,
+            no_gaps,
+            mapping_set_id,
+            data,
+            output,
+        } => {
+            let data = load(data.as_ref())?;
+            let mut options =
+                cybercrime_taxonomy::sssom::ExportOptions::for_jurisdictions(jurisdiction);
+            options.include_gaps = !no_gaps;
+            if let Some(id) = mapping_set_id {
+                options.mapping_set_id = id;
+            }
+            let text = cybercrime_taxonomy::sssom::export(&data, &options);
+            match output {
+                Some(path) => std::fs::write(&path, text).map_err(|source| Error::Io {
+                    path: path.display().to_string(),
+                    source,
+                })?,
+                None => print_out(&text)?,
+            }
         }
         Command::Schema { write } => schema(write)?,
     }
@@ -732,10 +777,11 @@ fn validate(path: Option<PathBuf>, strict: bool, format: Format) -> ExitCode {
         Some(p) => builder.file(p),
         None => builder,
     };
-    let (diagnostics, unusable) = match builder.build() {
-        Ok(data) => (data.diagnostics().clone(), false),
-        Err(d) => (d, true),
+    let diagnostics = match builder.build() {
+        Ok(data) => data.diagnostics().clone(),
+        Err(d) => d,
     };
+    let unusable = diagnostics.iter().any(|d| d.code.is_unusable());
     let shown: Vec<_> = diagnostics
         .iter()
         .filter(|d| d.severity > Severity::Note || format == Format::Json)
@@ -761,7 +807,7 @@ fn validate(path: Option<PathBuf>, strict: bool, format: Format) -> ExitCode {
     }
     if unusable {
         ExitCode::from(2)
-    } else if strict && diagnostics.count(Severity::Warning) > 0 {
+    } else if diagnostics.has_errors() || (strict && diagnostics.count(Severity::Warning) > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -75,6 +75,15 @@ pub enum Code {
 }
 
 impl Code {
+    /// Whether the problem makes the input unusable as a whole (it could not be read or
+    /// parsed), as opposed to a finding about its content.
+    pub fn is_unusable(&self) -> bool {
+        matches!(
+            self,
+            Self::Io | Self::TooLarge | Self::Syntax | Self::TrailingComma | Self::UnknownFileKind
+        )
+    }
+
     /// The stable kebab-case name.
     pub fn as_str(&self) -> &'static str {
         match self {

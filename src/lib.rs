@@ -44,6 +44,7 @@ mod provenance;
 pub mod render;
 pub mod schema;
 mod source_text;
+pub mod sssom;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 pub mod synthetic;

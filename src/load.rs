@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 use crate::source_text::{MAX_FILE_BYTES, Position, ScanProblem, SourceText};
-use crate::{Alignments, Dataset, Jurisdiction, Taxonomy, embedded, validate};
+use crate::{Alignments, Dataset, Jurisdiction, Taxonomy, embedded, sssom, validate};
 
 /// A parsed file and where it came from.
 #[derive(Debug)]
@@ -86,8 +86,9 @@ impl DatasetBuilder {
         self
     }
 
-    /// Adds every `*.json` file under `dir` (searched two levels deep, skipping `schema/`), in
-    /// name order. Read errors become diagnostics at build time.
+    /// Adds every `*.json` data file and `*.tsv` SSSOM mapping set under `dir` (searched two
+    /// levels deep, skipping `schema/`), in name order. Read errors become diagnostics at build
+    /// time.
     pub fn dir(mut self, dir: impl AsRef<Path>) -> Self {
         let dir = dir.as_ref();
         let mut files = Vec::new();
@@ -108,7 +109,7 @@ impl DatasetBuilder {
                 &dir.display().to_string(),
                 None,
                 "",
-                "no .json data files found",
+                "no .json data files or .tsv SSSOM files found",
             ));
         }
         files.sort();
@@ -119,7 +120,7 @@ impl DatasetBuilder {
         self
     }
 
-    /// Adds one file.
+    /// Adds one file: JSON data, or an SSSOM mapping set when its name ends in `.tsv`.
     pub fn file(mut self, path: impl AsRef<Path>) -> Self {
         self = self.add_file(path.as_ref());
         self.layer += 1;
@@ -144,14 +145,16 @@ impl DatasetBuilder {
         }
     }
 
-    /// Adds a file's contents from a reader; `name` is used in diagnostics.
+    /// Adds a file's contents from a reader; `name` is used in diagnostics, and a name ending in
+    /// `.tsv` marks an SSSOM mapping set.
     pub fn reader(mut self, name: impl Into<String>, reader: impl Read) -> Self {
         self = self.read_into(name.into(), reader);
         self.layer += 1;
         self
     }
 
-    /// Adds a file's contents given as text; `name` is used in diagnostics.
+    /// Adds a file's contents given as text; `name` is used in diagnostics, and a name ending in
+    /// `.tsv` marks an SSSOM mapping set.
     pub fn text(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let name = name.into();
@@ -187,10 +190,40 @@ impl DatasetBuilder {
     pub fn build(self) -> Result<Dataset, Diagnostics> {
         let mut diagnostics = self.diagnostics;
         let mut set = ParsedSet::default();
+        let mut mapping_sets = Vec::new();
         for (source, layer) in self.inputs {
-            parse_input(source, layer, &mut set, &mut diagnostics);
+            if source.name.ends_with(".tsv") {
+                mapping_sets.push((source, layer));
+            } else {
+                parse_input(source, layer, &mut set, &mut diagnostics);
+            }
         }
-        let set = resolve_overrides(set, &mut diagnostics);
+        let mut set = resolve_overrides(set, &mut diagnostics);
+        if !mapping_sets.is_empty() {
+            let base = Dataset::from_parts(
+                set.taxonomies.iter().map(|p| p.value.clone()).collect(),
+                set.alignments.iter().map(|p| p.value.clone()).collect(),
+                set.jurisdictions.iter().map(|p| p.value.clone()).collect(),
+                Diagnostics::default(),
+            );
+            for (source, layer) in mapping_sets {
+                let (parsed, problems) = sssom::parse(&source.name, &source.text);
+                diagnostics.extend(problems);
+                let imported = sssom::import(&base, &source.name, &parsed, &mut diagnostics);
+                for (value, positions) in imported.jurisdictions {
+                    set.jurisdictions.push(Parsed {
+                        value,
+                        source: Arc::new(SourceText::with_positions(
+                            source.name.clone(),
+                            String::new(),
+                            positions,
+                        )),
+                        layer,
+                    });
+                }
+            }
+            set = resolve_overrides(set, &mut diagnostics);
+        }
         validate::check(&set, &mut diagnostics);
         diagnostics.sort_by(|a, b| {
             (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
@@ -227,7 +260,7 @@ fn collect_json_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::
             if depth < 2 && !skip {
                 collect_json_files(&path, depth + 1, out)?;
             }
-        } else if path.extension().is_some_and(|e| e == "json") {
+        } else if path.extension().is_some_and(|e| e == "json" || e == "tsv") {
             out.push(path);
         }
     }

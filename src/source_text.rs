@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Largest input file accepted, in bytes.
-pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = 128 * 1024 * 1024;
 
 /// Deepest JSON nesting accepted.
 pub const MAX_DEPTH: usize = 64;
@@ -44,6 +44,22 @@ impl SourceText {
             name: name.into(),
             text: text.into(),
             positions: OnceLock::new(),
+        }
+    }
+
+    /// A text whose positions are given rather than scanned (for data converted from another
+    /// format, e.g. SSSOM rows).
+    pub fn with_positions(
+        name: impl Into<String>,
+        text: impl Into<String>,
+        positions: HashMap<String, Position>,
+    ) -> Self {
+        let cell = OnceLock::new();
+        let _ = cell.set(positions);
+        Self {
+            name: name.into(),
+            text: text.into(),
+            positions: cell,
         }
     }
 

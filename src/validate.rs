@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::load::{Parsed, ParsedSet};
 use crate::{
-    Category, CategoryClass, Date, GapVerdict, Jurisdiction, LocalId, Mapping, QualificationKind,
-    Relation, Source, Taxonomy,
+    Category, CategoryClass, Date, GapVerdict, Jurisdiction, LocalId, Mapping, ProvisionId,
+    QualificationKind, Relation, Source, Taxonomy,
 };
 
 /// The taxonomy whose offence categories every jurisdiction must have a verdict for.
@@ -90,7 +90,7 @@ pub(crate) fn check(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|t| t.value.id.to_string())
         .collect();
-    let mut provision_ids: HashMap<String, String> = HashMap::new();
+    let mut provision_ids: HashMap<&ProvisionId, &str> = HashMap::new();
     for jurisdiction in &set.jurisdictions {
         check_jurisdiction(
             jurisdiction,
@@ -107,21 +107,37 @@ fn error(p: &Parsed<impl Sized>, code: Code, path: String, msg: String) -> Diagn
     p.diagnostic(Severity::Error, code, path, msg)
 }
 
-fn check_source(p: &Parsed<impl Sized>, source: &Source, path: &str, out: &mut Vec<Diagnostic>) {
+/// Reports a source without a title at `path.field.title`.
+fn check_source(
+    p: &Parsed<impl Sized>,
+    source: &Source,
+    (path, field): (&str, &str),
+    out: &mut Vec<Diagnostic>,
+) {
     if source.title.trim().is_empty() {
         out.push(error(
             p,
             Code::MissingText,
-            format!("{path}.title"),
+            format!("{}.title", join_path(path, field)),
             "source has an empty title: name the statute, treaty or page that was read".into(),
         ));
     }
 }
 
+/// `path.field`, or `field` at the top level.
+fn join_path(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+/// Reports an empty text at `path.field` (the path is only built when there is a finding).
 fn check_text(
     p: &Parsed<impl Sized>,
     text: &str,
-    path: String,
+    (path, field): (&str, &str),
     what: &str,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -129,7 +145,7 @@ fn check_text(
         out.push(error(
             p,
             Code::MissingText,
-            path,
+            join_path(path, field),
             format!("{what} is empty"),
         ));
     }
@@ -166,7 +182,7 @@ fn check_taxonomy(p: &Parsed<Taxonomy>, categories: &Categories, out: &mut Vec<D
         ));
     }
     for (i, s) in t.sources.iter().enumerate() {
-        check_source(p, s, &format!("sources[{i}]"), out);
+        check_source(p, s, ("", &format!("sources[{i}]")), out);
     }
     check_dates(p, t.adopted, t.in_force, "", ("adopted", "in_force"), out);
     let mut seen = HashSet::new();
@@ -180,9 +196,9 @@ fn check_taxonomy(p: &Parsed<Taxonomy>, categories: &Categories, out: &mut Vec<D
                 format!("category `{}:{}` is defined twice", t.id, c.id),
             ));
         }
-        check_text(p, &c.title, format!("{path}.title"), "title", out);
+        check_text(p, &c.title, (&path, "title"), "title", out);
         if let Some(s) = &c.source {
-            check_source(p, s, &format!("{path}.source"), out);
+            check_source(p, s, (&path, "source"), out);
         }
         let mut local = HashSet::new();
         for (ei, e) in c.elements.iter().enumerate() {
@@ -297,16 +313,16 @@ fn check_alignments(set: &ParsedSet, categories: &Categories, out: &mut Vec<Diag
     }
 }
 
-fn check_jurisdiction(
-    p: &Parsed<Jurisdiction>,
+fn check_jurisdiction<'a>(
+    p: &'a Parsed<Jurisdiction>,
     categories: &Categories,
     taxonomy_ids: &HashSet<String>,
-    provision_ids: &mut HashMap<String, String>,
+    provision_ids: &mut HashMap<&'a ProvisionId, &'a str>,
     out: &mut Vec<Diagnostic>,
 ) {
     let j = &p.value;
     let prefix = j.code.prefix();
-    check_text(p, &j.name, "name".into(), "name", out);
+    check_text(p, &j.name, ("", "name"), "name", out);
 
     for (i, t) in j.treaties.iter().enumerate() {
         let path = format!("treaties[{i}]");
@@ -319,7 +335,7 @@ fn check_jurisdiction(
             ));
         }
         if let Some(s) = &t.source {
-            check_source(p, s, &format!("{path}.source"), out);
+            check_source(p, s, (&path, "source"), out);
         }
         check_dates(
             p,
@@ -353,8 +369,8 @@ fn check_jurisdiction(
                 format!("instrument `{}` is defined twice", ins.id),
             ));
         }
-        check_text(p, &ins.title, format!("{path}.title"), "title", out);
-        check_source(p, &ins.source, &format!("{path}.source"), out);
+        check_text(p, &ins.title, (&path, "title"), "title", out);
+        check_source(p, &ins.source, (&path, "source"), out);
         check_dates(
             p,
             ins.enacted,
@@ -376,7 +392,7 @@ fn check_jurisdiction(
     let mut mapped: HashMap<&str, usize> = HashMap::new();
     for (i, pr) in j.provisions.iter().enumerate() {
         let path = format!("provisions[{i}]");
-        if let Some(first) = provision_ids.insert(pr.id.to_string(), p.source.name.clone()) {
+        if let Some(first) = provision_ids.insert(&pr.id, &p.source.name) {
             out.push(error(
                 p,
                 Code::DuplicateId,
@@ -416,9 +432,9 @@ fn check_jurisdiction(
                 ),
             ));
         }
-        check_text(p, &pr.number, format!("{path}.number"), "number", out);
-        check_text(p, &pr.summary, format!("{path}.summary"), "summary", out);
-        check_source(p, &pr.source, &format!("{path}.source"), out);
+        check_text(p, &pr.number, (&path, "number"), "number", out);
+        check_text(p, &pr.summary, (&path, "summary"), "summary", out);
+        check_source(p, &pr.source, (&path, "source"), out);
         check_dates(p, pr.in_force, pr.until, &path, ("in_force", "until"), out);
 
         let mut targets = HashSet::new();
@@ -482,9 +498,9 @@ fn check_jurisdiction(
                 ),
             ));
         }
-        check_text(p, &g.checked, format!("{path}.checked"), "`checked`", out);
+        check_text(p, &g.checked, (&path, "checked"), "`checked`", out);
         for (si, s) in g.sources.iter().enumerate() {
-            check_source(p, s, &format!("{path}.sources[{si}]"), out);
+            check_source(p, s, (&path, &format!("sources[{si}]")), out);
         }
     }
 }
@@ -554,7 +570,7 @@ fn check_mapping(
         check_text(
             p,
             &x.description,
-            format!("{path}.extra_conditions[{i}].description"),
+            (&format!("{path}.extra_conditions[{i}]"), "description"),
             "description",
             out,
         );

@@ -1,0 +1,235 @@
+//! SSSOM interchange: export accepted by our own importer, exact round trips, and one clear
+//! diagnostic per broken row.
+
+use std::collections::BTreeMap;
+
+use cybercrime_taxonomy::sssom::{self, ExportOptions};
+use cybercrime_taxonomy::synthetic::{Options, dataset_with};
+use cybercrime_taxonomy::{
+    Code, Dataset, DatasetBuilder, GapRecord, Jurisdiction, Mapping, Severity,
+};
+use proptest::prelude::*;
+
+/// Mappings per provision id and gap records per category: what a round trip must keep.
+fn mappings_of(j: &Jurisdiction) -> (BTreeMap<String, Vec<Mapping>>, BTreeMap<String, GapRecord>) {
+    let maps = j
+        .provisions
+        .iter()
+        .filter(|p| !p.mappings.is_empty())
+        .map(|p| (p.id.to_string(), p.mappings.clone()))
+        .collect();
+    let gaps = j
+        .gaps
+        .iter()
+        .map(|g| (g.category.to_string(), g.clone()))
+        .collect();
+    (maps, gaps)
+}
+
+fn round_trip(base: &Dataset, original: &Dataset) {
+    let tsv = sssom::export(original, &ExportOptions::default());
+    let mut builder = DatasetBuilder::new();
+    for t in base.taxonomies() {
+        builder = builder.text(format!("{}.json", t.id), serde_json::to_string(t).unwrap());
+    }
+    builder = builder.text(
+        "alignments.json",
+        serde_json::to_string(base.alignments()).unwrap(),
+    );
+    let imported = builder
+        .text("set.sssom.tsv", tsv)
+        .build()
+        .unwrap_or_else(|d| panic!("{d}"));
+    for j in original.jurisdictions() {
+        let back = imported
+            .jurisdiction(j.code)
+            .unwrap_or_else(|| panic!("{} lost", j.code));
+        assert_eq!(mappings_of(back), mappings_of(j), "{}", j.code);
+    }
+}
+
+#[test]
+fn embedded_mappings_survive_export_then_import() {
+    round_trip(Dataset::embedded(), Dataset::embedded());
+}
+
+#[test]
+fn import_on_top_of_shipped_data_keeps_provision_records() {
+    let tsv = sssom::export(
+        Dataset::embedded(),
+        &ExportOptions::for_jurisdictions(["PH"]),
+    );
+    let data = DatasetBuilder::new()
+        .embedded()
+        .text("ph.sssom.tsv", tsv)
+        .build()
+        .unwrap();
+    assert_eq!(
+        data.jurisdiction_str("PH"),
+        Dataset::embedded()
+            .jurisdiction_str("PH")
+            .map(|j| {
+                // Provisions come back in row order; compare as sets.
+                let mut j = j.clone();
+                let back = data.jurisdiction_str("PH").unwrap();
+                j.provisions
+                    .sort_by_key(|p| back.provisions.iter().position(|q| q.id == p.id));
+                j
+            })
+            .as_ref()
+    );
+    assert!(data.diagnostics().iter().any(|d| d.code == Code::Override));
+}
+
+#[test]
+fn every_broken_row_gets_one_diagnostic_with_its_line() {
+    let text = include_str!("fixtures/broken.sssom.tsv");
+    let errors = DatasetBuilder::new()
+        .embedded()
+        .text("zz.sssom.tsv", text)
+        .build()
+        .unwrap_err();
+    let rendered: Vec<String> = errors
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        rendered,
+        [
+            "zz.sssom.tsv:12:1: error[dangling-reference]: subject_id: prefix `qq` of `qq:cca/s4` is not declared in the curie_map",
+            "zz.sssom.tsv:13:1: error[unknown-category]: object_id: unknown category `un2024:art77`",
+            "zz.sssom.tsv:14:1: error[schema]: predicate_id: predicate `owl:sameAs` is not one of skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch, skos:relatedMatch",
+            "zz.sssom.tsv:15:1: error[out-of-range]: confidence: confidence `1.7` must be a number from 0 to 1",
+            "zz.sssom.tsv:16:1: error[duplicate-id]: row: duplicate row: `zz:cca/s3 skos:closeMatch un2024:art7` is already on line 11",
+            "zz.sssom.tsv:17:1: error[schema]: mapping_justification: unknown mapping justification `semapv:Guesswork`",
+        ]
+    );
+}
+
+#[test]
+fn missing_mandatory_column_is_named() {
+    let text = "# curie_map:\n#   un2024: https://x/\nsubject_id\tpredicate_id\tobject_id\nzz:a/s1\tskos:exactMatch\tun2024:art7\n";
+    let errors = DatasetBuilder::new()
+        .embedded()
+        .text("x.sssom.tsv", text)
+        .build()
+        .unwrap_err();
+    let first = errors
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+        .unwrap();
+    assert_eq!(
+        first.to_string(),
+        "x.sssom.tsv:3:1: error[schema]: columns: missing mandatory column `mapping_justification`"
+    );
+}
+
+#[test]
+fn ragged_rows_and_bad_header_lines_are_reported() {
+    let text = "# curie_map:\n#   un2024: https://x/\n# not yaml\nsubject_id\tpredicate_id\tobject_id\tmapping_justification\na\tb\n";
+    let (_, problems) = sssom::parse("r.sssom.tsv", text);
+    let rendered: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        rendered,
+        [
+            "r.sssom.tsv:3:1: error[syntax]: header: expected `key: value` in the header, found `not yaml`",
+            "r.sssom.tsv:5:1: error[syntax]: row: expected 4 columns, found 2",
+        ]
+    );
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn validate_command_accepts_sssom_and_uses_documented_exit_codes() {
+    let exe = env!("CARGO_BIN_EXE_cybercrime-taxonomy");
+    let broken = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/broken.sssom.tsv"
+    );
+    let run = |args: &[&str]| {
+        std::process::Command::new(exe)
+            .args(args)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run(&["validate"]), Some(0));
+    assert_eq!(run(&["validate", broken]), Some(1));
+    let dir = std::env::temp_dir().join(format!("cct-exit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let garbage = dir.join("garbage.json");
+    std::fs::write(&garbage, "{ not json").unwrap();
+    assert_eq!(run(&["validate", garbage.to_str().unwrap()]), Some(2));
+    let out = std::process::Command::new(exe)
+        .args(["validate", "--format", "json", broken])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["errors"], 6);
+    let first_error = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap();
+    assert_eq!(first_error["line"], 12);
+    assert_eq!(first_error["code"], "dangling-reference");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Export then import gives the same mappings, on generated data with hostile text.
+    #[test]
+    fn generated_mappings_round_trip(seed in any::<u64>(), n in 1usize..4, p in 0usize..25) {
+        let base = Dataset::embedded();
+        let original = dataset_with(base, Options { jurisdictions: n, provisions: p, seed });
+        round_trip(base, &original);
+    }
+
+    /// Arbitrary text never panics the parser, and every problem names a line.
+    #[test]
+    fn parser_never_panics(text in "(#[^\n]{0,20}\n){0,3}([a-z:_\t#. 0-9\"]{0,40}\n){0,6}") {
+        let (_, problems) = sssom::parse("fuzz.tsv", &text);
+        for p in problems {
+            prop_assert!(p.line.is_some());
+        }
+    }
+}
+
+#[cfg(feature = "proptest")]
+mod strategies {
+    use cybercrime_taxonomy::{DatasetBuilder, strategy};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// One broken row gives a diagnostic with the expected code on that row's line.
+        #[test]
+        fn broken_sssom_rows_are_named(broken in strategy::broken_sssom_set()) {
+            let errors = DatasetBuilder::new()
+                .embedded()
+                .text("x.sssom.tsv", broken.text.clone())
+                .build()
+                .unwrap_err();
+            let errors: Vec<_> = errors.iter().filter(|d| d.severity == cybercrime_taxonomy::Severity::Error).collect();
+            prop_assert_eq!(errors.len(), 1, "{:?}", errors);
+            prop_assert_eq!(errors[0].code, broken.code);
+            prop_assert_eq!(errors[0].line, broken.line);
+        }
+
+        #[test]
+        fn broken_json_is_reported_not_panicked(broken in strategy::broken_jurisdiction_json()) {
+            let errors = DatasetBuilder::new()
+                .embedded()
+                .text("x.json", broken.text.clone())
+                .build()
+                .unwrap_err();
+            prop_assert!(errors.iter().any(|d| d.code == broken.code && d.line.is_some()), "{}", errors);
+        }
+    }
+}
