@@ -119,6 +119,12 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Print the data-status table (per State: provisions by confidence, verdicts, treaty
+    /// status) as Markdown, as shown in the README.
+    Status {
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print the JSON Schemas of the data files, or write them into a directory.
     Schema {
         /// Write `*.schema.json` files into this directory instead of printing.
@@ -346,6 +352,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 })?,
                 None => print_out(&text)?,
             }
+        }
+        Command::Status { common } => {
+            let data = common.dataset()?;
+            print_out(&render::data_status(&data)?)?;
         }
         Command::Schema { write } => schema(write)?,
     }

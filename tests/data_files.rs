@@ -211,3 +211,40 @@ fn data_version_constants_are_well_formed() {
     );
     assert_eq!(cybercrime_taxonomy::DATA_VERSION.split('.').count(), 3);
 }
+
+/// The text between `<!-- NAME:start -->` and `<!-- NAME:end -->` in the README.
+fn readme_section(name: &str) -> String {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = format!("<!-- {name}:start -->\n");
+    let end = format!("<!-- {name}:end -->");
+    let from = readme.find(&start).expect("start marker") + start.len();
+    let to = readme.find(&end).expect("end marker");
+    readme[from..to].to_owned()
+}
+
+#[test]
+fn readme_tables_match_the_data() {
+    let data = Dataset::embedded();
+    let status = cybercrime_taxonomy::render::data_status(data).unwrap();
+    assert_eq!(
+        readme_section("status"),
+        status,
+        "README status table is stale: paste the output of `cargo run -- status`"
+    );
+    let report = cybercrime_taxonomy::check::report(data, &Default::default()).unwrap();
+    let md =
+        cybercrime_taxonomy::render::report(&report, cybercrime_taxonomy::render::Format::Markdown)
+            .unwrap();
+    let matrix: String = md
+        .lines()
+        .skip(4)
+        .take(13)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(
+        readme_section("matrix"),
+        matrix,
+        "README matrix is stale: paste lines 5-17 of `cargo run -- report`"
+    );
+}

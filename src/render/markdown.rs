@@ -336,3 +336,79 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
     }
     Ok(out)
 }
+
+/// The data-status table: per State, what the data holds and how well it is sourced.
+pub(super) fn data_status(data: &crate::Dataset) -> Result<String, Error> {
+    use crate::{Confidence, GapVerdict, Relation};
+    let mut out = String::new();
+    writeln!(
+        out,
+        "| State | As of | Provisions (high / medium / low confidence) | Art 7-17 mapped | Researched gaps | Not researched | Outside the Convention | UN Convention | Budapest |"
+    )?;
+    writeln!(out, "|---|---|---|--:|--:|--:|--:|---|---|")?;
+    let offences: Vec<String> = data
+        .taxonomy_str(crate::CONVENTION)
+        .map(|t| {
+            t.categories
+                .iter()
+                .filter(|c| c.class != crate::CategoryClass::Ancillary)
+                .map(|c| format!("{}:{}", t.id, c.id))
+                .collect()
+        })
+        .unwrap_or_default();
+    for j in data.jurisdictions() {
+        let count = |c: Confidence| j.provisions.iter().filter(|p| p.confidence == c).count();
+        let mapped = offences
+            .iter()
+            .filter(|id| {
+                j.provisions.iter().any(|p| {
+                    p.mappings.iter().any(|m| {
+                        m.category.as_str() == id.as_str() && m.relation != Relation::Related
+                    })
+                })
+            })
+            .count();
+        let gaps = |v: GapVerdict| {
+            j.gaps
+                .iter()
+                .filter(|g| g.verdict == v && offences.iter().any(|o| o == g.category.as_str()))
+                .count()
+        };
+        let outside = j
+            .provisions
+            .iter()
+            .filter(|p| p.outside_convention.is_some())
+            .count();
+        let status = |t: &str| {
+            j.treaties
+                .iter()
+                .find(|r| r.treaty.as_str() == t)
+                .map(|r| {
+                    let mut s = r.status.as_str().to_owned();
+                    if let Some(d) = r.consented.or(r.signed) {
+                        s.push_str(&format!(" {d}"));
+                    }
+                    s
+                })
+                .unwrap_or_else(|| "unknown".to_owned())
+        };
+        writeln!(
+            out,
+            "| {} {} | {} | {} ({} / {} / {}) | {} | {} | {} | {} | {} | {} |",
+            j.code,
+            cell(&j.name),
+            j.as_of,
+            j.provisions.len(),
+            count(Confidence::High),
+            count(Confidence::Medium),
+            count(Confidence::Low),
+            mapped,
+            gaps(GapVerdict::Gap),
+            gaps(GapVerdict::NotResearched),
+            outside,
+            status("un2024"),
+            status("budapest2001"),
+        )?;
+    }
+    Ok(out)
+}

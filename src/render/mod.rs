@@ -93,6 +93,12 @@ pub fn crosswalk(c: &Crosswalk, format: Format) -> Result<String, Error> {
     }
 }
 
+/// A Markdown table of what the data holds per State: provisions by confidence, verdicts,
+/// offences outside the Convention, and treaty status.
+pub fn data_status(data: &crate::Dataset) -> Result<String, Error> {
+    markdown::data_status(data)
+}
+
 /// The one-character symbol of a level, used in matrices.
 pub fn symbol(level: Level) -> &'static str {
     match level {
