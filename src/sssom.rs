@@ -664,26 +664,12 @@ pub(crate) fn import(
                 )));
                 continue;
             };
-            let extras: GapExtras = if other.is_empty() {
-                GapExtras {
-                    verdict: GapVerdict::Gap,
-                    sources: Vec::new(),
-                    note: String::new(),
-                }
-            } else {
-                match serde_json::from_str(other) {
-                    Ok(x) => x,
-                    Err(e) => {
-                        out.push(diag(
-                            file,
-                            line,
-                            "other",
-                            Code::Schema,
-                            format!("`other` is not the expected JSON object: {e}"),
-                        ));
-                        continue;
-                    }
-                }
+            let Some(extras) = parse_other(other, file, line, out, || GapExtras {
+                verdict: GapVerdict::Gap,
+                sources: Vec::new(),
+                note: String::new(),
+            }) else {
+                continue;
             };
             let (j, positions) = state(&mut states, base, code);
             positions.insert(format!("gaps[{}]", j.gaps.len()), here);
@@ -709,22 +695,8 @@ pub(crate) fn import(
                 continue;
             }
         };
-        let extras: MappingExtras = if other.is_empty() {
-            MappingExtras::default()
-        } else {
-            match serde_json::from_str(other) {
-                Ok(x) => x,
-                Err(e) => {
-                    out.push(diag(
-                        file,
-                        line,
-                        "other",
-                        Code::Schema,
-                        format!("`other` is not the expected JSON object: {e}"),
-                    ));
-                    continue;
-                }
-            }
+        let Some(extras) = parse_other(other, file, line, out, MappingExtras::default) else {
+            continue;
         };
         let code = provision_id.jurisdiction();
         let (j, positions) = state(&mut states, base, code);
@@ -807,6 +779,30 @@ pub(crate) fn import(
     Imported {
         jurisdictions: states.into_values().collect(),
     }
+}
+
+/// Reads the `other` column's JSON object; an empty column gives `empty()`.
+fn parse_other<T: serde::de::DeserializeOwned>(
+    other: &str,
+    file: &str,
+    line: usize,
+    out: &mut Vec<Diagnostic>,
+    empty: impl FnOnce() -> T,
+) -> Option<T> {
+    if other.is_empty() {
+        return Some(empty());
+    }
+    serde_json::from_str(other)
+        .map_err(|e| {
+            out.push(diag(
+                file,
+                line,
+                "other",
+                Code::Schema,
+                format!("`other` is not the expected JSON object: {e}"),
+            ));
+        })
+        .ok()
 }
 
 /// The jurisdiction being built for `code`: started from the base dataset's record (treaties,

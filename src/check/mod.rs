@@ -99,6 +99,20 @@ pub struct StateFindings {
     pub over_breadth: Vec<OverBreadth>,
 }
 
+impl StateFindings {
+    /// The treaty statuses as one line, e.g. `un2024 signatory, budapest2001 unknown`.
+    pub fn treaty_summary(&self) -> String {
+        if self.treaties.is_empty() {
+            return "none recorded".to_owned();
+        }
+        self.treaties
+            .iter()
+            .map(|t| format!("{} {}", t.treaty, t.status.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// The compatibility report: plain data, rendered by [`crate::render`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {

@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use super::{ids, join, mark, symbol};
+use super::{ids, join, mark, over_breadth_line, symbol};
 use crate::Error;
-use crate::check::{Level, OverBreadth, Report, Verdict};
+use crate::check::{Level, Report};
 
 /// Escapes text for HTML element content and attribute values.
 pub(crate) fn escape(text: &str) -> String {
@@ -157,16 +157,11 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
             escape(s.jurisdiction.as_str()),
             escape(&s.name)
         )?;
-        let treaties: Vec<String> = s
-            .treaties
-            .iter()
-            .map(|t| format!("{} {}", t.treaty, t.status.as_str()))
-            .collect();
         writeln!(
             out,
             "<p>Researched as of {}. Treaties: {}.</p><ul>",
             escape(&s.as_of),
-            escape(&treaties.join(", "))
+            escape(&s.treaty_summary())
         )?;
         for (c, heading) in s.coverage.iter().zip(&r.categories) {
             let level = c.verdict.level();
@@ -181,15 +176,6 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
                 level.as_str()
             )?;
             writeln!(out, "<ul class=\"reasons\">")?;
-            if let Verdict::Partial { missing, .. } = &c.verdict {
-                if !missing.is_empty() {
-                    writeln!(
-                        out,
-                        "<li>missing: {}</li>",
-                        escape(&join(&ids(missing), ", "))
-                    )?;
-                }
-            }
             for reason in &c.reasons {
                 writeln!(out, "<li>{}</li>", escape(reason))?;
             }
@@ -199,26 +185,7 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
         if !s.over_breadth.is_empty() {
             writeln!(out, "<p>For the human-rights safeguards review:</p><ul>")?;
             for o in &s.over_breadth {
-                let text = match o {
-                    OverBreadth::BroaderThanConvention {
-                        provision,
-                        number,
-                        category,
-                        note,
-                        ..
-                    } => format!("{provision} ({number}) reaches beyond {category}: {note}"),
-                    OverBreadth::NoCounterpart {
-                        provision,
-                        number,
-                        theme,
-                        note,
-                        ..
-                    } => format!(
-                        "{provision} ({number}) has no Convention counterpart [{}]: {note}",
-                        theme.as_str()
-                    ),
-                };
-                writeln!(out, "<li>{}</li>", escape(&text))?;
+                writeln!(out, "<li>{}</li>", escape(&over_breadth_line(o)))?;
             }
             writeln!(out, "</ul>")?;
         }

@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
-use super::{ids, join, mark, symbol};
+use super::{ids, join, mark, over_breadth_line, symbol};
 use crate::Error;
-use crate::check::{Baseline, Crosswalk, DualReport, OverBreadth, Overlap, Report, Verdict};
+use crate::check::{Baseline, Crosswalk, DualReport, Overlap, Report};
 
 /// Makes text safe inside a Markdown table cell or list item.
 fn cell(text: &str) -> String {
@@ -72,20 +72,11 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
         writeln!(out)?;
         writeln!(out, "### {} {}", s.jurisdiction, cell(&s.name))?;
         writeln!(out)?;
-        let treaties: Vec<String> = s
-            .treaties
-            .iter()
-            .map(|t| format!("{} {}", t.treaty, t.status.as_str()))
-            .collect();
         writeln!(
             out,
             "Researched as of {}. Treaties: {}.",
             s.as_of,
-            if treaties.is_empty() {
-                "none recorded".to_owned()
-            } else {
-                treaties.join(", ")
-            }
+            s.treaty_summary()
         )?;
         writeln!(out)?;
         for (c, heading) in s.coverage.iter().zip(&r.categories) {
@@ -101,25 +92,6 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
                     .map(|x| format!(" (confidence {x})"))
                     .unwrap_or_default()
             )?;
-            if let Verdict::Partial {
-                missing,
-                extra_conditions,
-                ..
-            } = &c.verdict
-            {
-                if !missing.is_empty() {
-                    writeln!(out, "  - missing: {}", join(&ids(missing), ", "))?;
-                }
-                for x in extra_conditions {
-                    writeln!(
-                        out,
-                        "  - narrowed by {} ({}): {}",
-                        x.provision,
-                        x.id,
-                        cell(&x.description)
-                    )?;
-                }
-            }
             for reason in &c.reasons {
                 writeln!(out, "  - {}", cell(reason))?;
             }
@@ -150,33 +122,7 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
             writeln!(out)?;
             writeln!(out, "For the human-rights safeguards review:")?;
             for o in &s.over_breadth {
-                match o {
-                    OverBreadth::BroaderThanConvention {
-                        provision,
-                        number,
-                        category,
-                        note,
-                        ..
-                    } => writeln!(
-                        out,
-                        "- {provision} ({}) reaches beyond {category}: {}",
-                        cell(number),
-                        cell(note)
-                    )?,
-                    OverBreadth::NoCounterpart {
-                        provision,
-                        number,
-                        theme,
-                        note,
-                        ..
-                    } => writeln!(
-                        out,
-                        "- {provision} ({}) has no Convention counterpart [{}]: {}",
-                        cell(number),
-                        theme.as_str(),
-                        cell(note)
-                    )?,
-                }
+                writeln!(out, "- {}", cell(&over_breadth_line(o)))?;
             }
         }
     }

@@ -120,6 +120,30 @@ pub fn mark(c: &crate::check::Coverage) -> String {
     )
 }
 
+/// One line describing an over-breadth finding.
+fn over_breadth_line(o: &crate::check::OverBreadth) -> String {
+    use crate::check::OverBreadth;
+    match o {
+        OverBreadth::BroaderThanConvention {
+            provision,
+            number,
+            category,
+            note,
+            ..
+        } => format!("{provision} ({number}) reaches beyond {category}: {note}"),
+        OverBreadth::NoCounterpart {
+            provision,
+            number,
+            theme,
+            note,
+            ..
+        } => format!(
+            "{provision} ({number}) has no Convention counterpart [{}]: {note}",
+            theme.as_str()
+        ),
+    }
+}
+
 fn join<T: AsRef<str>>(items: &[T], sep: &str) -> String {
     items
         .iter()
