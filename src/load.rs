@@ -210,14 +210,10 @@ impl DatasetBuilder {
                 let (parsed, problems) = sssom::parse(&source.name, &source.text);
                 diagnostics.extend(problems);
                 let imported = sssom::import(&base, &source.name, &parsed, &mut diagnostics);
-                for (value, positions) in imported.jurisdictions {
+                for (value, rows) in imported.jurisdictions {
                     set.jurisdictions.push(Parsed {
                         value,
-                        source: Arc::new(SourceText::with_positions(
-                            source.name.clone(),
-                            String::new(),
-                            positions,
-                        )),
+                        source: Arc::new(SourceText::with_rows(source.name.clone(), rows)),
                         layer,
                     });
                 }

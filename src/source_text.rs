@@ -28,6 +28,43 @@ pub(crate) enum ScanProblem {
     TooDeep(Position),
 }
 
+/// Where the rows of data converted from a table (an SSSOM file) are: for each provision of a
+/// jurisdiction, the line of its first row and the line of each mapping's row; for each gap
+/// record, its line. Indexes follow the converted jurisdiction's lists.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct RowLines {
+    pub provisions: Vec<(Option<usize>, Vec<usize>)>,
+    pub gaps: Vec<usize>,
+}
+
+impl RowLines {
+    /// The line of `provisions[i]`, `provisions[i].mappings[j]...` or `gaps[i]...`.
+    fn line(&self, path: &str) -> Option<usize> {
+        fn index(rest: &str) -> Option<(usize, &str)> {
+            let rest = rest.strip_prefix('[')?;
+            let close = rest.find(']')?;
+            Some((rest[..close].parse().ok()?, &rest[close + 1..]))
+        }
+        if let Some(rest) = path.strip_prefix("gaps") {
+            let (i, _) = index(rest)?;
+            return self.gaps.get(i).copied();
+        }
+        let (i, rest) = index(path.strip_prefix("provisions")?)?;
+        let (first, mappings) = self.provisions.get(i)?;
+        match rest.strip_prefix(".mappings").and_then(index) {
+            Some((j, _)) => mappings.get(j).copied().or(*first),
+            None => *first,
+        }
+    }
+}
+
+/// How positions are found: by scanning JSON text, or from a table's row lines.
+#[derive(Debug)]
+enum Locator {
+    Scanned(OnceLock<HashMap<String, Position>>),
+    Rows(RowLines),
+}
+
 /// One input file's text with a lazily built index from value path to position.
 #[derive(Debug)]
 pub(crate) struct SourceText {
@@ -35,7 +72,7 @@ pub(crate) struct SourceText {
     pub name: String,
     /// The text as read.
     pub text: String,
-    positions: OnceLock<HashMap<String, Position>>,
+    locator: Locator,
 }
 
 impl SourceText {
@@ -43,30 +80,28 @@ impl SourceText {
         Self {
             name: name.into(),
             text: text.into(),
-            positions: OnceLock::new(),
+            locator: Locator::Scanned(OnceLock::new()),
         }
     }
 
-    /// A text whose positions are given rather than scanned (for data converted from another
-    /// format, e.g. SSSOM rows).
-    pub fn with_positions(
-        name: impl Into<String>,
-        text: impl Into<String>,
-        positions: HashMap<String, Position>,
-    ) -> Self {
-        let cell = OnceLock::new();
-        let _ = cell.set(positions);
+    /// Data converted from a table: positions are the rows' lines (column 1).
+    pub fn with_rows(name: impl Into<String>, rows: RowLines) -> Self {
         Self {
             name: name.into(),
-            text: text.into(),
-            positions: cell,
+            text: String::new(),
+            locator: Locator::Rows(rows),
         }
     }
 
     /// The position of the value at `path` (e.g. `provisions[2].mappings[0].category`), or of
     /// its nearest ancestor that has one.
     pub fn position(&self, path: &str) -> Option<Position> {
-        let index = self.positions.get_or_init(|| scan(&self.text).positions);
+        let index = match &self.locator {
+            Locator::Rows(rows) => {
+                return rows.line(path).map(|line| Position { line, column: 1 });
+            }
+            Locator::Scanned(cell) => cell.get_or_init(|| scan(&self.text).positions),
+        };
         let mut path = path;
         loop {
             if let Some(p) = index.get(path) {

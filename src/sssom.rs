@@ -23,7 +23,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::source_text::Position;
+use crate::source_text::{Position, RowLines};
 use crate::{
     CategoryId, Confidence, Dataset, Date, ExtraCondition, GapRecord, GapVerdict, Instrument,
     InstrumentId, InstrumentKind, Jurisdiction, JurisdictionCode, Justification, LegalStatus,
@@ -507,7 +507,7 @@ fn today() -> Date {
 /// The result of reading a mapping set against a base dataset.
 #[derive(Debug, Default)]
 pub(crate) struct Imported {
-    pub jurisdictions: Vec<(Jurisdiction, HashMap<String, Position>)>,
+    pub jurisdictions: Vec<(Jurisdiction, RowLines)>,
 }
 
 /// Turns a mapping set into jurisdictions: each row's provision keeps the base dataset's
@@ -551,14 +551,12 @@ pub(crate) fn import(
         col("comment"),
         col("subject_label"),
     );
-    let mut states: IndexMap<JurisdictionCode, (Jurisdiction, HashMap<String, Position>)> =
-        IndexMap::new();
+    let mut states: IndexMap<JurisdictionCode, (Jurisdiction, RowLines)> = IndexMap::new();
     // Where each imported provision sits in its jurisdiction's list.
     let mut provision_index: HashMap<ProvisionId, usize> = HashMap::new();
     let mut seen_rows: HashMap<(&str, &str, &str, &str), usize> = HashMap::new();
     for row in &set.rows {
         let line = row.line;
-        let here = Position { line, column: 1 };
         let subject = row.get(c_subject).trim();
         let object = row.get(c_object).trim();
         let predicate = row.get(c_predicate).trim();
@@ -671,8 +669,8 @@ pub(crate) fn import(
             }) else {
                 continue;
             };
-            let (j, positions) = state(&mut states, base, code);
-            positions.insert(format!("gaps[{}]", j.gaps.len()), here);
+            let (j, rows) = state(&mut states, base, code);
+            rows.gaps.push(line);
             j.gaps.push(GapRecord {
                 category,
                 verdict: extras.verdict,
@@ -699,7 +697,7 @@ pub(crate) fn import(
             continue;
         };
         let code = provision_id.jurisdiction();
-        let (j, positions) = state(&mut states, base, code);
+        let (j, rows) = state(&mut states, base, code);
         let instrument_id: Option<InstrumentId> = provision_id.instrument().parse().ok();
         let Some(instrument_id) = instrument_id else {
             continue;
@@ -757,14 +755,14 @@ pub(crate) fn import(
                 j.provisions.len() - 1
             }
         };
+        if rows.provisions.len() < j.provisions.len() {
+            rows.provisions
+                .resize(j.provisions.len(), (None, Vec::new()));
+        }
+        let (first, mapping_lines) = &mut rows.provisions[index];
+        first.get_or_insert(line);
+        mapping_lines.push(line);
         let p = &mut j.provisions[index];
-        positions.insert(
-            format!("provisions[{index}].mappings[{}]", p.mappings.len()),
-            here,
-        );
-        positions
-            .entry(format!("provisions[{index}]"))
-            .or_insert(here);
         p.mappings.push(Mapping {
             category,
             relation,
@@ -808,10 +806,10 @@ fn parse_other<T: serde::de::DeserializeOwned>(
 /// The jurisdiction being built for `code`: started from the base dataset's record (treaties,
 /// name; provisions without mappings of their own are kept as they are).
 fn state<'a>(
-    states: &'a mut IndexMap<JurisdictionCode, (Jurisdiction, HashMap<String, Position>)>,
+    states: &'a mut IndexMap<JurisdictionCode, (Jurisdiction, RowLines)>,
     base: &Dataset,
     code: JurisdictionCode,
-) -> &'a mut (Jurisdiction, HashMap<String, Position>) {
+) -> &'a mut (Jurisdiction, RowLines) {
     states.entry(code).or_insert_with(|| {
         let j = match base.jurisdiction(code) {
             Some(b) => Jurisdiction {
@@ -835,6 +833,6 @@ fn state<'a>(
                 note: "imported from an SSSOM mapping set".to_owned(),
             },
         };
-        (j, HashMap::new())
+        (j, RowLines::default())
     })
 }

@@ -78,6 +78,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len() * width + b.len()]
 }
 
+/// Records `item` in a short list; false when it was already there. (The lists checked for
+/// repeats inside one mapping hold a handful of items: a scan beats hashing.)
+fn is_new<T: PartialEq>(seen: &mut Vec<T>, item: T) -> bool {
+    if seen.contains(&item) {
+        false
+    } else {
+        seen.push(item);
+        true
+    }
+}
+
 /// Runs every rule.
 pub(crate) fn check(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
     let categories = Categories::new(&set.taxonomies);
@@ -437,10 +448,10 @@ fn check_jurisdiction<'a>(
         check_source(p, &pr.source, (&path, "source"), out);
         check_dates(p, pr.in_force, pr.until, &path, ("in_force", "until"), out);
 
-        let mut targets = HashSet::new();
+        let mut targets = Vec::with_capacity(pr.mappings.len());
         for (mi, m) in pr.mappings.iter().enumerate() {
             let mpath = format!("{path}.mappings[{mi}]");
-            if !targets.insert(m.category.as_str()) {
+            if !is_new(&mut targets, m.category.as_str()) {
                 out.push(error(
                     p,
                     Code::DuplicateId,
@@ -512,7 +523,7 @@ fn check_mapping(
     path: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: HashSet<&LocalId> = HashSet::new();
+    let mut seen: Vec<&LocalId> = Vec::with_capacity(m.covers.len());
     for (i, e) in m.covers.iter().enumerate() {
         if c.element(e.as_str()).is_none() {
             let known: Vec<&str> = c.elements.iter().map(|e| e.id.as_str()).collect();
@@ -526,7 +537,7 @@ fn check_mapping(
                     known.join(", ")
                 ),
             ));
-        } else if !seen.insert(e) {
+        } else if !is_new(&mut seen, e) {
             out.push(error(
                 p,
                 Code::DuplicateId,
@@ -557,9 +568,9 @@ fn check_mapping(
             ));
         }
     }
-    let mut extra = HashSet::new();
+    let mut extra = Vec::with_capacity(m.extra_conditions.len());
     for (i, x) in m.extra_conditions.iter().enumerate() {
-        if !extra.insert(&x.id) {
+        if !is_new(&mut extra, &x.id) {
             out.push(error(
                 p,
                 Code::DuplicateId,
