@@ -85,6 +85,25 @@ impl Dataset {
         })
     }
 
+    /// The embedded data plus every data file (JSON) and SSSOM set (`.tsv`) under `dir`, which
+    /// may add jurisdictions or replace shipped ones. Shorthand for
+    /// `DatasetBuilder::new().embedded().dir(dir).build()`.
+    pub fn from_dir(dir: impl AsRef<std::path::Path>) -> Result<Dataset, Diagnostics> {
+        crate::DatasetBuilder::new().embedded().dir(dir).build()
+    }
+
+    /// The embedded data plus one file read from `reader`; `name` is used in diagnostics (a
+    /// name ending in `.tsv` marks an SSSOM set).
+    pub fn from_reader(
+        name: impl Into<String>,
+        reader: impl std::io::Read,
+    ) -> Result<Dataset, Diagnostics> {
+        crate::DatasetBuilder::new()
+            .embedded()
+            .reader(name, reader)
+            .build()
+    }
+
     pub(crate) fn from_parts(
         taxonomies: Vec<Taxonomy>,
         alignments: Vec<Alignments>,

@@ -294,3 +294,16 @@ fn non_utf8_input_is_an_io_diagnostic() {
         .unwrap_err();
     assert_eq!(e.iter().next().unwrap().code, Code::Io);
 }
+
+#[test]
+fn dataset_from_reader_and_from_dir() {
+    let text = state(INSTRUMENT, "", "");
+    let data = cybercrime_taxonomy::Dataset::from_reader("zz.json", text.as_bytes()).unwrap();
+    assert!(data.jurisdiction_str("ZZ").is_some());
+    let dir = std::env::temp_dir().join(format!("cct-fromdir-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("jurisdictions")).unwrap();
+    std::fs::write(dir.join("jurisdictions").join("zz.json"), &text).unwrap();
+    let data = cybercrime_taxonomy::Dataset::from_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(data.jurisdictions().len(), 12);
+}
