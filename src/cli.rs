@@ -59,12 +59,8 @@ enum Command {
     },
     /// The compatibility report: every State against every Convention offence category.
     Report {
-        /// Only these States (repeat or comma-separate; default: all).
-        #[arg(long, value_delimiter = ',')]
-        jurisdiction: Vec<String>,
-        /// Read coverage against this taxonomy (un2024, budapest2001 or undraft).
-        #[arg(long, default_value = "un2024")]
-        taxonomy: String,
+        #[command(flatten)]
+        scope: Scope,
         #[command(flatten)]
         out: Output,
     },
@@ -82,12 +78,8 @@ enum Command {
     },
     /// The regional baseline over a set of States.
     Baseline {
-        /// Only these States (repeat or comma-separate; default: all).
-        #[arg(long, value_delimiter = ',')]
-        jurisdiction: Vec<String>,
-        /// The taxonomy (un2024, budapest2001 or undraft).
-        #[arg(long, default_value = "un2024")]
-        taxonomy: String,
+        #[command(flatten)]
+        scope: Scope,
         #[command(flatten)]
         out: Output,
     },
@@ -163,6 +155,27 @@ impl From<ReportFormat> for render::Format {
             ReportFormat::Csv => render::Format::Csv,
             ReportFormat::Html => render::Format::Html,
         }
+    }
+}
+
+/// Which States and which taxonomy a report or baseline covers.
+#[derive(Debug, Args)]
+struct Scope {
+    /// Only these States (repeat or comma-separate; default: all).
+    #[arg(long, value_delimiter = ',')]
+    jurisdiction: Vec<String>,
+    /// Read coverage against this taxonomy (un2024, budapest2001 or undraft).
+    #[arg(long, default_value = "un2024")]
+    taxonomy: String,
+}
+
+impl Scope {
+    fn report(&self, data: &Dataset) -> Result<check::Report, Error> {
+        let options = check::ReportOptions {
+            jurisdictions: self.jurisdiction.clone(),
+            taxonomy: self.taxonomy.clone(),
+        };
+        check::report(data, &options)
     }
 }
 
@@ -275,17 +288,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             strict,
             format,
         } => return Ok(validate(path, strict, format)),
-        Command::Report {
-            jurisdiction,
-            taxonomy,
-            out,
-        } => {
-            let data = out.dataset()?;
-            let options = check::ReportOptions {
-                jurisdictions: jurisdiction,
-                taxonomy,
-            };
-            let report = check::report(&data, &options)?;
+        Command::Report { scope, out } => {
+            let report = scope.report(&out.dataset()?)?;
             out.emit(&render::report(&report, out.format.into())?)?;
         }
         Command::Dual {
@@ -302,17 +306,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             let dual = check::dual_criminality(&data, &first, &second, &categories)?;
             out.emit(&render::dual(&dual, out.format.into())?)?;
         }
-        Command::Baseline {
-            jurisdiction,
-            taxonomy,
-            out,
-        } => {
-            let data = out.dataset()?;
-            let options = check::ReportOptions {
-                jurisdictions: jurisdiction,
-                taxonomy,
-            };
-            let report = check::report(&data, &options)?;
+        Command::Baseline { scope, out } => {
+            let report = scope.report(&out.dataset()?)?;
             out.emit(&render::baseline(&report.baseline, out.format.into())?)?;
         }
         Command::Crosswalk {

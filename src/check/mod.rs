@@ -71,6 +71,18 @@ pub struct CategoryHeading {
     pub class: CategoryClass,
 }
 
+impl CategoryHeading {
+    /// A short column label: `Art 7`, or the local id when the category has no article number
+    /// (the draft-era offences).
+    pub fn label(&self) -> String {
+        if self.article.trim().is_empty() {
+            self.id.local().to_owned()
+        } else {
+            format!("Art {}", self.article)
+        }
+    }
+}
+
 /// A State's treaty status, for the report's header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TreatyLine {

@@ -89,9 +89,9 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
     for c in &r.categories {
         writeln!(
             out,
-            "<th title=\"{}\">Art {}</th>",
+            "<th title=\"{}\">{}</th>",
             escape(&format!("{}: {}", c.id, c.title)),
-            escape(&c.article)
+            escape(&c.label())
         )?;
     }
     writeln!(out, "</tr></thead><tbody>")?;
@@ -167,11 +167,11 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
             let level = c.verdict.level();
             writeln!(
                 out,
-                "<li class=\"finding\" id=\"{}-{}\"><strong>{} Art {} {}</strong>: {}",
+                "<li class=\"finding\" id=\"{}-{}\"><strong>{} {} {}</strong>: {}",
                 escape(s.jurisdiction.as_str()),
                 escape(c.category.local()),
                 symbol(level),
-                escape(&heading.article),
+                escape(&heading.label()),
                 escape(&heading.title),
                 level.as_str()
             )?;

@@ -35,7 +35,7 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
     writeln!(out)?;
     write!(out, "| State |")?;
     for c in &r.categories {
-        write!(out, " Art {} |", cell(&c.article))?;
+        write!(out, " {} |", cell(&c.label()))?;
     }
     writeln!(out)?;
     write!(out, "|---|")?;
@@ -57,8 +57,8 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
     for c in &r.categories {
         writeln!(
             out,
-            "- Art {} ({}): {} [{}]",
-            cell(&c.article),
+            "- {} ({}): {} [{}]",
+            cell(&c.label()),
             c.id,
             cell(&c.title),
             c.class.as_str()
@@ -83,9 +83,9 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
             let level = c.verdict.level();
             writeln!(
                 out,
-                "- {} **Art {} {}**: {}{}",
+                "- {} **{} {}**: {}{}",
                 symbol(level),
-                cell(&heading.article),
+                cell(&heading.label()),
                 cell(&heading.title),
                 level.as_str(),
                 c.confidence
