@@ -1,6 +1,7 @@
 //! Argument parsing and the commands. Every command loads a dataset, calls the library and
 //! prints; nothing here decides a finding.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -193,7 +194,7 @@ struct Output {
 }
 
 impl Output {
-    fn dataset(&self) -> Result<Dataset, Error> {
+    fn dataset(&self) -> Result<Cow<'static, Dataset>, Error> {
         load(self.data.as_ref())
     }
 
@@ -224,19 +225,13 @@ fn print_out(text: &str) -> Result<(), Error> {
     }
 }
 
-fn load(dir: Option<&PathBuf>) -> Result<Dataset, Error> {
+/// The embedded data, or the embedded data with a user directory on top.
+fn load(dir: Option<&PathBuf>) -> Result<Cow<'static, Dataset>, Error> {
     match dir {
-        None => Ok(Dataset::embedded().clone()),
-        Some(dir) => DatasetBuilder::new()
-            .embedded()
-            .dir(dir)
-            .build()
-            .map_err(|d| {
-                Error::Render(format!(
-                    "the data in {} does not validate:\n{d}",
-                    dir.display()
-                ))
-            }),
+        None => Ok(Cow::Borrowed(Dataset::embedded())),
+        Some(dir) => Dataset::from_dir(dir)
+            .map(Cow::Owned)
+            .map_err(Error::InvalidData),
     }
 }
 
@@ -251,7 +246,7 @@ struct Common {
 }
 
 impl Common {
-    fn dataset(&self) -> Result<Dataset, Error> {
+    fn dataset(&self) -> Result<Cow<'static, Dataset>, Error> {
         load(self.data.as_ref())
     }
 }
@@ -289,7 +284,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
         } => return Ok(validate(path, strict, format)),
         Command::Report { scope, out } => {
-            let report = scope.report(&out.dataset()?)?;
+            let report = scope.report(&*out.dataset()?)?;
             out.emit(&render::report(&report, out.format.into())?)?;
         }
         Command::Dual {
@@ -307,7 +302,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             out.emit(&render::dual(&dual, out.format.into())?)?;
         }
         Command::Baseline { scope, out } => {
-            let report = scope.report(&out.dataset()?)?;
+            let report = scope.report(&*out.dataset()?)?;
             out.emit(&render::baseline(&report.baseline, out.format.into())?)?;
         }
         Command::Crosswalk {
@@ -584,8 +579,8 @@ fn show(data: &Dataset, item: Item, format: Format) -> Result<String, Error> {
                     out,
                     "  {:<26} {:<12} {:<11} {}",
                     e.id.as_str(),
-                    format!("{:?}", e.kind).to_lowercase(),
-                    format!("{:?}", e.requirement).to_lowercase(),
+                    e.kind.as_str(),
+                    e.requirement.as_str(),
                     e.description
                 )?;
             }

@@ -34,6 +34,9 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Data given by the user does not validate; the diagnostics say where and why.
+    #[error("the data does not validate:\n{0}")]
+    InvalidData(crate::Diagnostics),
     /// Rendering an output failed, or the format is not available for it.
     #[error("cannot render: {0}")]
     Render(String),

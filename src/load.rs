@@ -401,14 +401,14 @@ fn resolve_overrides(set: ParsedSet, diagnostics: &mut Vec<Diagnostic>) -> Parse
         taxonomies: dedupe(
             set.taxonomies,
             |t| t.id.to_string(),
-            "taxonomy",
+            ("taxonomy", "id"),
             diagnostics,
         ),
         alignments: set.alignments,
         jurisdictions: dedupe(
             set.jurisdictions,
             |j| j.code.to_string(),
-            "jurisdiction",
+            ("jurisdiction", "code"),
             diagnostics,
         ),
     }
@@ -417,14 +417,13 @@ fn resolve_overrides(set: ParsedSet, diagnostics: &mut Vec<Diagnostic>) -> Parse
 fn dedupe<T>(
     items: Vec<Parsed<T>>,
     key: impl Fn(&T) -> String,
-    what: &str,
+    (what, path): (&str, &str),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Parsed<T>> {
     let mut kept: Vec<Parsed<T>> = Vec::with_capacity(items.len());
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for item in items {
         let k = key(&item.value);
-        let path = if what == "taxonomy" { "id" } else { "code" };
         match index.get(&k) {
             Some(&at) if kept[at].layer == item.layer => {
                 let first = kept[at].source.name.clone();

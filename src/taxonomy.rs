@@ -131,6 +131,19 @@ pub enum ElementKind {
     Mental,
 }
 
+impl ElementKind {
+    /// The kebab-case name used in data files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Conduct => "conduct",
+            Self::Object => "object",
+            Self::Circumstance => "circumstance",
+            Self::Result => "result",
+            Self::Mental => "mental",
+        }
+    }
+}
+
 /// Whether an element must always be present, or is one of several limbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -140,6 +153,16 @@ pub enum Requirement {
     /// One of several limbs, any of which completes the offence. A State Party must still
     /// criminalise every limb, so full coverage needs each of them.
     Alternative,
+}
+
+impl Requirement {
+    /// The kebab-case name used in data files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Mandatory => "mandatory",
+            Self::Alternative => "alternative",
+        }
+    }
 }
 
 /// An element of a category's offence.
