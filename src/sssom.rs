@@ -53,6 +53,9 @@ pub const COLUMNS: [&str; 11] = [
     "other",
 ];
 
+/// Most rows read from one mapping set; past this the file is refused as too large.
+pub const MAX_ROWS: usize = 2_000_000;
+
 /// The prefix of jurisdiction CURIEs in `subject_source`.
 pub const JURISDICTION_PREFIX: &str = "jurisdiction";
 
@@ -427,6 +430,17 @@ pub fn parse(file: &str, text: &str) -> (MappingSet, Vec<Diagnostic>) {
         }
     }
     for record in reader.into_records() {
+        if set.rows.len() >= MAX_ROWS {
+            let line = set.rows.last().map_or(header_line, |r| r.line + 1);
+            out.push(diag(
+                file,
+                line,
+                "row",
+                Code::TooLarge,
+                format!("more than {MAX_ROWS} rows: the rest of the file is not read"),
+            ));
+            break;
+        }
         match record {
             Ok(values) => {
                 let line = values.position().map_or(0, |p| p.line() as usize) + body_start;

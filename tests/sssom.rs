@@ -233,3 +233,15 @@ mod strategies {
         }
     }
 }
+
+#[test]
+fn row_count_is_limited() {
+    let mut text = String::from("subject_id\tpredicate_id\tobject_id\tmapping_justification\n");
+    for _ in 0..=sssom::MAX_ROWS {
+        text.push_str("a\tb\tc\td\n");
+    }
+    let (set, problems) = sssom::parse("huge.tsv", &text);
+    assert_eq!(set.rows.len(), sssom::MAX_ROWS);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].code, Code::TooLarge);
+}
