@@ -123,7 +123,8 @@ pub struct Coverage {
     pub reasons: Vec<String>,
 }
 
-/// The mappings of one jurisdiction's in-force provisions onto one category.
+/// The mappings of one jurisdiction's provisions onto one category (whatever their status:
+/// `assess` says why a repealed one does not count).
 pub(crate) fn mappings_onto<'a>(
     jurisdiction: &'a Jurisdiction,
     category: &'a CategoryId,
