@@ -86,6 +86,21 @@ impl DatasetBuilder {
         self
     }
 
+    /// Adds only the shipped taxonomies and alignments, without the national data: for checking
+    /// your own jurisdictions on their own.
+    pub fn embedded_taxonomies(mut self) -> Self {
+        for (name, text) in embedded::FILES {
+            if name.starts_with("data/taxonomies/") {
+                self.inputs.push((
+                    SourceText::new(format!("embedded:{name}"), *text),
+                    self.layer,
+                ));
+            }
+        }
+        self.layer += 1;
+        self
+    }
+
     /// Adds every `*.json` data file and `*.tsv` SSSOM mapping set under `dir` (searched two
     /// levels deep, skipping `schema/`), in name order. Read errors become diagnostics at build
     /// time.

@@ -307,3 +307,14 @@ fn dataset_from_reader_and_from_dir() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(data.jurisdictions().len(), 12);
 }
+
+#[test]
+fn embedded_taxonomies_without_national_data() {
+    let data = DatasetBuilder::new()
+        .embedded_taxonomies()
+        .text("zz.json", state(INSTRUMENT, "", ""))
+        .build()
+        .unwrap();
+    assert_eq!(data.jurisdictions().len(), 1);
+    assert!(data.category_str("un2024:art7").is_some());
+}

@@ -4,19 +4,13 @@
 use cybercrime_taxonomy::DatasetBuilder;
 use libfuzzer_sys::fuzz_target;
 
-/// The shipped taxonomies only (not the national files), so that each run stays fast.
-fn taxonomies() -> DatasetBuilder {
-    cybercrime_taxonomy::EMBEDDED_FILES
-        .iter()
-        .filter(|(name, _)| name.starts_with("data/taxonomies/"))
-        .fold(DatasetBuilder::new(), |b, (name, text)| b.text(*name, *text))
-}
-
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = cybercrime_taxonomy::sssom::parse("fuzz.sssom.tsv", text);
     }
-    let _ = taxonomies()
+    // The shipped taxonomies only (not the national files), so that each run stays fast.
+    let _ = DatasetBuilder::new()
+        .embedded_taxonomies()
         .reader("fuzz.sssom.tsv", data)
         .build();
 });
