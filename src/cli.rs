@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use cybercrime_taxonomy::{
-    CategoryRef, Dataset, DatasetBuilder, Error, Item, Jurisdiction, ProvisionRef, Severity,
-    Taxonomy, check, render,
+    CategoryRef, Confidence, Dataset, DatasetBuilder, Error, Item, Jurisdiction, ProvisionRef,
+    Severity, Taxonomy, check, render,
 };
 use serde_json::json;
 
@@ -74,6 +74,9 @@ enum Command {
         /// Only these categories (repeat or comma-separate; default: Articles 7-17).
         #[arg(long, value_delimiter = ',')]
         category: Vec<String>,
+        /// Count only provisions and mappings of at least this confidence.
+        #[arg(long, value_enum)]
+        min_confidence: Option<MinConfidence>,
         #[command(flatten)]
         out: Output,
     },
@@ -162,6 +165,9 @@ impl From<ReportFormat> for render::Format {
 /// Which States and which taxonomy a report or baseline covers.
 #[derive(Debug, Args)]
 struct Scope {
+    /// Count only provisions and mappings of at least this confidence.
+    #[arg(long, value_enum)]
+    min_confidence: Option<MinConfidence>,
     /// Only these States (repeat or comma-separate; default: all).
     #[arg(long, value_delimiter = ',')]
     jurisdiction: Vec<String>,
@@ -171,13 +177,32 @@ struct Scope {
 }
 
 impl Scope {
-    fn report(&self, data: &Dataset) -> Result<check::Report, Error> {
+    fn report(&self, data: Cow<'static, Dataset>) -> Result<check::Report, Error> {
+        let data = at_least(data, self.min_confidence);
         let options = check::ReportOptions {
             jurisdictions: self.jurisdiction.clone(),
             taxonomy: self.taxonomy.clone(),
         };
-        check::report(data, &options)
+        check::report(&data, &options)
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MinConfidence {
+    Low,
+    Medium,
+    High,
+}
+
+/// The dataset, counting only what reaches `min` (when given).
+fn at_least(data: Cow<'static, Dataset>, min: Option<MinConfidence>) -> Cow<'static, Dataset> {
+    let Some(min) = min else { return data };
+    let min = match min {
+        MinConfidence::Low => Confidence::Low,
+        MinConfidence::Medium => Confidence::Medium,
+        MinConfidence::High => Confidence::High,
+    };
+    Cow::Owned(data.into_owned().with_min_confidence(min))
 }
 
 #[derive(Debug, Args)]
@@ -284,16 +309,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
         } => return Ok(validate(path, strict, format)),
         Command::Report { scope, out } => {
-            let report = scope.report(&*out.dataset()?)?;
+            let report = scope.report(out.dataset()?)?;
             out.emit(&render::report(&report, out.format.into())?)?;
         }
         Command::Dual {
             first,
             second,
             category,
+            min_confidence,
             out,
         } => {
-            let data = out.dataset()?;
+            let data = at_least(out.dataset()?, min_confidence);
             let categories = category
                 .iter()
                 .map(|c| c.parse())
@@ -302,7 +328,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             out.emit(&render::dual(&dual, out.format.into())?)?;
         }
         Command::Baseline { scope, out } => {
-            let report = scope.report(&*out.dataset()?)?;
+            let report = scope.report(out.dataset()?)?;
             out.emit(&render::baseline(&report.baseline, out.format.into())?)?;
         }
         Command::Crosswalk {

@@ -21,6 +21,7 @@ pub struct Dataset {
     categories: HashMap<CategoryId, (usize, usize)>,
     provisions: HashMap<ProvisionId, (usize, usize)>,
     diagnostics: Diagnostics,
+    min_confidence: Option<crate::Confidence>,
 }
 
 /// A category together with the taxonomy it belongs to.
@@ -139,7 +140,29 @@ impl Dataset {
             categories,
             provisions,
             diagnostics,
+            min_confidence: None,
         }
+    }
+
+    /// The same data, read by the checker counting only provisions and mappings of at least
+    /// `min` confidence (the lower of the provision's and the mapping's). Those below it are
+    /// named in each verdict's reasons as not counted.
+    ///
+    /// ```
+    /// use cybercrime_taxonomy::{Confidence, Dataset, check::coverage};
+    /// let strict = Dataset::embedded().clone().with_min_confidence(Confidence::High);
+    /// let kh = strict.jurisdiction_str("KH").unwrap();
+    /// let art7 = coverage(&strict, kh, &"un2024:art7".parse().unwrap()).unwrap();
+    /// assert!(art7.reasons.iter().any(|r| r.contains("below the minimum confidence")));
+    /// ```
+    pub fn with_min_confidence(mut self, min: crate::Confidence) -> Self {
+        self.min_confidence = Some(min);
+        self
+    }
+
+    /// The minimum confidence the checker counts, if one is set.
+    pub fn min_confidence(&self) -> Option<crate::Confidence> {
+        self.min_confidence
     }
 
     /// Warnings and notes found while loading (errors prevent a dataset from being built).

@@ -514,3 +514,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn minimum_confidence_excludes_weaker_provisions_and_says_so() {
+    // Generated provisions and mappings are all of medium confidence.
+    let data = generated(2, 30, 11);
+    let un: cybercrime_taxonomy::TaxonomyId = "un2024".parse().unwrap();
+    let j = data.jurisdictions().next().unwrap().clone();
+    let medium = data.clone().with_min_confidence(Confidence::Medium);
+    assert_eq!(coverage_all(&data, &j, &un), coverage_all(&medium, &j, &un));
+    let high = data.clone().with_min_confidence(Confidence::High);
+    for c in coverage_all(&high, &j, &un) {
+        assert!(!c.verdict.level().is_covered(), "{c:?}");
+        if let Verdict::Unknown { note } = &c.verdict {
+            if c.reasons
+                .iter()
+                .any(|r| r.contains("below the minimum confidence (medium < high)"))
+            {
+                assert_eq!(
+                    note,
+                    "only provisions below the minimum confidence map onto it"
+                );
+            }
+        }
+    }
+    let r = check::report(&high, &ReportOptions::default()).unwrap();
+    assert_eq!(r.min_confidence, Some(Confidence::High));
+    assert!(
+        render::report(&r, Format::Markdown)
+            .unwrap()
+            .contains("Counting only provisions and mappings of high confidence or better.")
+    );
+}

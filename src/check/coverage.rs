@@ -140,6 +140,7 @@ pub(crate) fn mappings_onto<'a>(
 /// Computes the coverage of `category` (with id `id`) by `jurisdiction` from the given
 /// mappings, which must all be onto `id`.
 pub(crate) fn assess<'a>(
+    min_confidence: Option<crate::Confidence>,
     jurisdiction: &Jurisdiction,
     id: &CategoryId,
     category: &Category,
@@ -153,6 +154,7 @@ pub(crate) fn assess<'a>(
     let mut extra: BTreeSet<Narrowing> = BTreeSet::new();
     let mut reasons = Vec::new();
     let mut confidence: Option<crate::Confidence> = None;
+    let mut below_minimum = 0;
     for (p, m) in mappings {
         if !p.status.is_effective() {
             reasons.push(format!(
@@ -163,6 +165,15 @@ pub(crate) fn assess<'a>(
             ));
             continue;
         }
+        let sourced = p.confidence.min(m.confidence);
+        if let Some(min) = min_confidence.filter(|min| sourced < *min) {
+            reasons.push(format!(
+                "{} ({}) is below the minimum confidence ({sourced} < {min}) and is not counted",
+                p.id, p.number
+            ));
+            below_minimum += 1;
+            continue;
+        }
         if !m.relation.counts_as_coverage() {
             reasons.push(format!(
                 "{} ({}) is only related ({}): it does not criminalise the conduct as such",
@@ -171,7 +182,7 @@ pub(crate) fn assess<'a>(
             continue;
         }
         provisions.push(p.id.clone());
-        confidence = confidence.max(Some(p.confidence.min(m.confidence)));
+        confidence = confidence.max(Some(sourced));
         covered.extend(m.covers.iter());
         if m.extra_conditions.is_empty() {
             clean.extend(m.covers.iter());
@@ -202,6 +213,9 @@ pub(crate) fn assess<'a>(
                     note: g.checked.clone(),
                 }
             }
+            None if below_minimum > 0 => Verdict::Unknown {
+                note: "only provisions below the minimum confidence map onto it".to_owned(),
+            },
             None => {
                 reasons.push("no provision mapped and no gap record".to_owned());
                 Verdict::Unknown {
@@ -298,6 +312,7 @@ pub fn coverage(
 ) -> Option<Coverage> {
     let c = data.category(category)?;
     Some(assess(
+        data.min_confidence(),
         jurisdiction,
         category,
         c.category,
@@ -328,7 +343,7 @@ pub fn coverage_all(
         .map(|c| {
             let id = CategoryId::new(&t.id, &c.id);
             let mappings = by_category.get(&id).cloned().unwrap_or_default();
-            assess(jurisdiction, &id, c, mappings)
+            assess(data.min_confidence(), jurisdiction, &id, c, mappings)
         })
         .collect()
 }

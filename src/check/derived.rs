@@ -71,7 +71,13 @@ pub fn cross_coverage(
         .map(|c| {
             let id = CategoryId::new(&t.id, &c.id);
             let mut reasons = Vec::new();
-            let direct = assess(jurisdiction, &id, c, mappings_onto(jurisdiction, &id));
+            let direct = assess(
+                data.min_confidence(),
+                jurisdiction,
+                &id,
+                c,
+                mappings_onto(jurisdiction, &id),
+            );
             let direct = direct.verdict.level().is_covered().then_some(direct);
             let mut via = Vec::new();
             for (relation, other, _) in data.aligned(&id) {

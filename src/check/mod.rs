@@ -132,6 +132,10 @@ pub struct Report {
     pub data_version: String,
     /// The data's as-of date.
     pub data_as_of: String,
+    /// The minimum confidence counted, if the dataset sets one
+    /// ([`Dataset::with_min_confidence`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_confidence: Option<crate::Confidence>,
     /// The taxonomy coverage is read against.
     pub taxonomy: TaxonomyId,
     /// Its short title.
@@ -198,6 +202,7 @@ pub fn report(data: &Dataset, options: &ReportOptions) -> Result<Report, Error> 
     Ok(Report {
         data_version: crate::DATA_VERSION.to_owned(),
         data_as_of: crate::DATA_AS_OF.to_owned(),
+        min_confidence: data.min_confidence(),
         taxonomy: taxonomy.id.clone(),
         taxonomy_title: taxonomy.short_title.clone(),
         categories: taxonomy

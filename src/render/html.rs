@@ -78,6 +78,12 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
         r.states.len(),
         r.categories.len()
     )?;
+    if let Some(min) = r.min_confidence {
+        writeln!(
+            out,
+            "<p class=\"meta\">Counting only provisions and mappings of {min} confidence or better.</p>"
+        )?;
+    }
     writeln!(
         out,
         "<p class=\"legend\"><span class=\"full\">● full</span><span class=\"partial\">◐ partial</span><span class=\"gap\">✗ gap</span><span class=\"unknown\">? not researched</span> * rests only on low-confidence citations</p>"

@@ -32,6 +32,13 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
         r.states.len(),
         r.categories.len()
     )?;
+    if let Some(min) = r.min_confidence {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Counting only provisions and mappings of {min} confidence or better."
+        )?;
+    }
     writeln!(out)?;
     write!(out, "| State |")?;
     for c in &r.categories {
