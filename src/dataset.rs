@@ -127,7 +127,8 @@ impl Dataset {
                 categories.insert(CategoryId::new(&t.id, &c.id), (ti, ci));
             }
         }
-        let mut provisions = HashMap::new();
+        let mut provisions =
+            HashMap::with_capacity(jurisdictions.values().map(|j| j.provisions.len()).sum());
         for (ji, j) in jurisdictions.values().enumerate() {
             for (pi, p) in j.provisions.iter().enumerate() {
                 provisions.insert(p.id.clone(), (ji, pi));

@@ -567,8 +567,9 @@ pub(crate) fn import(
     );
     let mut states: IndexMap<JurisdictionCode, (Jurisdiction, RowLines)> = IndexMap::new();
     // Where each imported provision sits in its jurisdiction's list.
-    let mut provision_index: HashMap<ProvisionId, usize> = HashMap::new();
-    let mut seen_rows: HashMap<(&str, &str, &str, &str), usize> = HashMap::new();
+    let mut provision_index: HashMap<ProvisionId, usize> = HashMap::with_capacity(set.rows.len());
+    let mut seen_rows: HashMap<(&str, &str, &str, &str), usize> =
+        HashMap::with_capacity(set.rows.len());
     for row in &set.rows {
         let line = row.line;
         let subject = row.get(c_subject).trim();

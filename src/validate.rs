@@ -101,7 +101,12 @@ pub(crate) fn check(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|t| t.value.id.to_string())
         .collect();
-    let mut provision_ids: HashMap<&ProvisionId, &str> = HashMap::new();
+    let provisions = set
+        .jurisdictions
+        .iter()
+        .map(|j| j.value.provisions.len())
+        .sum();
+    let mut provision_ids: HashMap<&ProvisionId, &str> = HashMap::with_capacity(provisions);
     for jurisdiction in &set.jurisdictions {
         check_jurisdiction(
             jurisdiction,
