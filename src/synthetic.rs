@@ -6,9 +6,9 @@
 //! pipes, quotes, line breaks, non-Latin script) in their free-text fields to exercise escaping.
 
 use crate::{
-    CategoryClass, CategoryId, Confidence, Dataset, Date, ExtraCondition, GapRecord, GapVerdict,
-    Instrument, InstrumentKind, Jurisdiction, Justification, LegalStatus, LocalId, Mapping,
-    OutsideConvention, Provision, Relation, Source, Theme,
+    Confidence, Dataset, Date, ExtraCondition, GapRecord, GapVerdict, Instrument, InstrumentKind,
+    Jurisdiction, Justification, LegalStatus, LocalId, Mapping, OutsideConvention, Provision,
+    Relation, Source, Theme,
 };
 
 /// What to generate.
@@ -74,13 +74,7 @@ pub fn jurisdictions(data: &Dataset, options: Options) -> Vec<Jurisdiction> {
     let mut rng = Rng(options.seed);
     let categories: Vec<_> = data
         .taxonomy_str(crate::CONVENTION)
-        .map(|t| {
-            t.categories
-                .iter()
-                .filter(|c| c.class != CategoryClass::Ancillary)
-                .map(|c| (CategoryId::new(&t.id, &c.id), c))
-                .collect()
-        })
+        .map(|t| t.offences().collect())
         .unwrap_or_default();
     let checked = Date::ymd(2026, 11, 28);
     let source = |title: String| Source {

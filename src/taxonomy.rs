@@ -31,6 +31,15 @@ pub struct Taxonomy {
 }
 
 impl Taxonomy {
+    /// The offence categories (every class but ancillary), with their full ids, in article
+    /// order.
+    pub fn offences(&self) -> impl Iterator<Item = (CategoryId, &Category)> {
+        self.categories
+            .iter()
+            .filter(|c| c.class != CategoryClass::Ancillary)
+            .map(|c| (CategoryId::new(&self.id, &c.id), c))
+    }
+
     /// The category with local id `local`, if any.
     pub fn category(&self, local: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id.as_str() == local)

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::load::{Parsed, ParsedSet};
 use crate::{
-    Category, CategoryClass, Date, GapVerdict, Jurisdiction, LocalId, Mapping, ProvisionId,
-    QualificationKind, Relation, Source, Taxonomy,
+    Category, Date, GapVerdict, Jurisdiction, LocalId, Mapping, ProvisionId, QualificationKind,
+    Relation, Source, Taxonomy,
 };
 
 /// The taxonomy whose offence categories every jurisdiction must have a verdict for.
@@ -629,10 +629,8 @@ fn check_verdicts(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
     };
     let offences: Vec<String> = convention
         .value
-        .categories
-        .iter()
-        .filter(|c| c.class != CategoryClass::Ancillary)
-        .map(|c| format!("{CONVENTION}:{}", c.id))
+        .offences()
+        .map(|(id, _)| id.to_string())
         .collect();
     for p in &set.jurisdictions {
         let j = &p.value;

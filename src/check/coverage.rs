@@ -337,11 +337,8 @@ pub fn coverage_all(
             by_category.entry(&m.category).or_default().push((p, m));
         }
     }
-    t.categories
-        .iter()
-        .filter(|c| c.class != crate::CategoryClass::Ancillary)
-        .map(|c| {
-            let id = CategoryId::new(&t.id, &c.id);
+    t.offences()
+        .map(|(id, c)| {
             let mappings = by_category.get(&id).cloned().unwrap_or_default();
             assess(data.min_confidence(), jurisdiction, &id, c, mappings)
         })

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::coverage::{Coverage, Level, Verdict, assess, coverage_all, mappings_onto};
-use crate::{CategoryClass, CategoryId, Dataset, Jurisdiction, ProvisionId, Relation};
+use crate::{CategoryId, Dataset, Jurisdiction, ProvisionId, Relation};
 
 /// One step of a derivation: the Convention category, how it relates to the target, and the
 /// level it gives.
@@ -65,11 +65,8 @@ pub fn cross_coverage(
         Err(_) => return Vec::new(),
     };
     let base = coverage_all(data, jurisdiction, &convention);
-    t.categories
-        .iter()
-        .filter(|c| c.class != CategoryClass::Ancillary)
-        .map(|c| {
-            let id = CategoryId::new(&t.id, &c.id);
+    t.offences()
+        .map(|(id, c)| {
             let mut reasons = Vec::new();
             let direct = assess(
                 data.min_confidence(),

@@ -206,11 +206,9 @@ pub fn report(data: &Dataset, options: &ReportOptions) -> Result<Report, Error> 
         taxonomy: taxonomy.id.clone(),
         taxonomy_title: taxonomy.short_title.clone(),
         categories: taxonomy
-            .categories
-            .iter()
-            .filter(|c| c.class != CategoryClass::Ancillary)
-            .map(|c| CategoryHeading {
-                id: CategoryId::new(&taxonomy.id, &c.id),
+            .offences()
+            .map(|(id, c)| CategoryHeading {
+                id,
                 article: c.article.clone(),
                 title: c.title.clone(),
                 class: c.class,

@@ -301,13 +301,7 @@ pub(super) fn data_status(data: &crate::Dataset) -> Result<String, Error> {
     writeln!(out, "|---|---|---|--:|--:|--:|--:|---|---|")?;
     let offences: Vec<String> = data
         .taxonomy_str(crate::CONVENTION)
-        .map(|t| {
-            t.categories
-                .iter()
-                .filter(|c| c.class != crate::CategoryClass::Ancillary)
-                .map(|c| format!("{}:{}", t.id, c.id))
-                .collect()
-        })
+        .map(|t| t.offences().map(|(id, _)| id.to_string()).collect())
         .unwrap_or_default();
     for j in data.jurisdictions() {
         let count = |c: Confidence| j.provisions.iter().filter(|p| p.confidence == c).count();
