@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    CategoryId, Confidence, Date, InstrumentId, JurisdictionCode, Mapping, ProvisionId, Source,
-    TaxonomyId,
+    CategoryId, Confidence, Date, InstrumentId, JurisdictionCode, Mapping, Penalty, ProvisionId,
+    Source, TaxonomyId,
 };
 
 /// One jurisdiction's data file.
@@ -253,6 +253,15 @@ pub struct Provision {
     /// What a reviewer should know.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The provisions that replaced this one when it was repealed or renumbered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaced_by: Vec<ProvisionId>,
+    /// The penalties the statute sets for the offence: the basic form and any aggravated forms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub penalties: Vec<Penalty>,
+    /// Where no penalty is recorded: what was read and why the penalty could not be confirmed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub penalty_note: String,
     /// Mappings onto taxonomy categories.
     #[serde(default)]
     pub mappings: Vec<Mapping>,

@@ -40,6 +40,7 @@ mod id;
 mod jurisdiction;
 mod load;
 mod mapping;
+mod penalty;
 mod provenance;
 pub mod render;
 pub mod schema;
@@ -68,6 +69,9 @@ pub use jurisdiction::{
 };
 pub use load::DatasetBuilder;
 pub use mapping::{ExtraCondition, Justification, Mapping, Relation, RelationError};
+pub use penalty::{
+    EXTRADITION_MONTHS, Fine, Money, Penalty, PenaltyForm, SERIOUS_CRIME_MONTHS, Term,
+};
 pub use provenance::{Confidence, Source};
 pub use source_text::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use taxonomy::{

@@ -758,6 +758,9 @@ pub(crate) fn import(
                     source: source(&format!("line {line}")),
                     confidence: confidence.unwrap_or(Confidence::Low),
                     note: String::new(),
+                    replaced_by: Vec::new(),
+                    penalties: Vec::new(),
+                    penalty_note: String::new(),
                     mappings: Vec::new(),
                     outside_convention: None,
                 });

@@ -162,6 +162,9 @@ pub fn jurisdictions(data: &Dataset, options: Options) -> Vec<Jurisdiction> {
                     source: source(format!("Synthetic Act, s {k}")),
                     confidence: Confidence::Medium,
                     note: String::new(),
+                    replaced_by: Vec::new(),
+                    penalties: Vec::new(),
+                    penalty_note: String::new(),
                     outside_convention: (mappings.is_empty()).then(|| OutsideConvention {
                         theme: Theme::Other,
                         note: text(&mut rng, "outside"),

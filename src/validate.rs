@@ -452,6 +452,17 @@ fn check_jurisdiction<'a>(
         check_text(p, &pr.summary, (&path, "summary"), "summary", out);
         check_source(p, &pr.source, (&path, "source"), out);
         check_dates(p, pr.in_force, pr.until, &path, ("in_force", "until"), out);
+        check_penalties(p, pr, &path, out);
+        for (ri, r) in pr.replaced_by.iter().enumerate() {
+            if !j.provisions.iter().any(|q| &q.id == r) {
+                out.push(error(
+                    p,
+                    Code::DanglingReference,
+                    format!("{path}.replaced_by[{ri}]"),
+                    format!("unknown provision `{r}`: `replaced_by` names provisions of this file"),
+                ));
+            }
+        }
 
         let mut targets = Vec::with_capacity(pr.mappings.len());
         for (mi, m) in pr.mappings.iter().enumerate() {
@@ -517,6 +528,34 @@ fn check_jurisdiction<'a>(
         check_text(p, &g.checked, (&path, "checked"), "`checked`", out);
         for (si, s) in g.sources.iter().enumerate() {
             check_source(p, s, (&path, &format!("sources[{si}]")), out);
+        }
+    }
+}
+
+/// Reports penalty records without a source title, or with a minimum above the maximum.
+fn check_penalties(
+    p: &Parsed<Jurisdiction>,
+    pr: &crate::Provision,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (i, pen) in pr.penalties.iter().enumerate() {
+        let ppath = format!("{path}.penalties[{i}]");
+        check_source(p, &pen.source, (&ppath, "source"), out);
+        if let (Some(min), Some(max)) = (pen.min_imprisonment, pen.max_imprisonment) {
+            let longer = match (min.months(), max.months()) {
+                (None, Some(_)) => true,
+                (Some(a), Some(b)) => a > b,
+                _ => false,
+            };
+            if longer {
+                out.push(error(
+                    p,
+                    Code::OutOfRange,
+                    format!("{ppath}.min_imprisonment"),
+                    format!("minimum imprisonment {min} is longer than the maximum {max}"),
+                ));
+            }
         }
     }
 }
