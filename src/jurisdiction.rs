@@ -256,6 +256,11 @@ pub struct Provision {
     /// The provisions that replaced this one when it was repealed or renumbered.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replaced_by: Vec<ProvisionId>,
+    /// Where the provision's legal position is disputed (e.g. whether a later law repealed it):
+    /// each reading with the source that supports it. The `status` field then holds the reading
+    /// the record follows, and the note says why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contested: Vec<Reading>,
     /// The penalties the statute sets for the offence: the basic form and any aggravated forms.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub penalties: Vec<Penalty>,
@@ -372,4 +377,14 @@ pub struct GapRecord {
     /// What a reviewer should know.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+/// One reading of a disputed legal position, with the source that supports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// The reading, in own words (e.g. "repealed by KUHP Art 622 from 2026-01-02").
+    pub reading: String,
+    /// The source that supports it.
+    pub source: Source,
 }

@@ -65,7 +65,7 @@ pub use id::{
 };
 pub use jurisdiction::{
     Amendment, GapRecord, GapVerdict, Instrument, InstrumentKind, Jurisdiction, LegalStatus,
-    OutsideConvention, Provision, Theme, TreatyRecord, TreatyStatus,
+    OutsideConvention, Provision, Reading, Theme, TreatyRecord, TreatyStatus,
 };
 pub use load::DatasetBuilder;
 pub use mapping::{ExtraCondition, Justification, Mapping, Relation, RelationError};

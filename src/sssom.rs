@@ -759,6 +759,7 @@ pub(crate) fn import(
                     confidence: confidence.unwrap_or(Confidence::Low),
                     note: String::new(),
                     replaced_by: Vec::new(),
+                    contested: Vec::new(),
                     penalties: Vec::new(),
                     penalty_note: String::new(),
                     mappings: Vec::new(),

@@ -163,6 +163,7 @@ pub fn jurisdictions(data: &Dataset, options: Options) -> Vec<Jurisdiction> {
                     confidence: Confidence::Medium,
                     note: String::new(),
                     replaced_by: Vec::new(),
+                    contested: Vec::new(),
                     penalties: Vec::new(),
                     penalty_note: String::new(),
                     outside_convention: (mappings.is_empty()).then(|| OutsideConvention {

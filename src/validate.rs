@@ -453,6 +453,11 @@ fn check_jurisdiction<'a>(
         check_source(p, &pr.source, (&path, "source"), out);
         check_dates(p, pr.in_force, pr.until, &path, ("in_force", "until"), out);
         check_penalties(p, pr, &path, out);
+        for (ci, c) in pr.contested.iter().enumerate() {
+            let cpath = format!("{path}.contested[{ci}]");
+            check_text(p, &c.reading, (&cpath, "reading"), "reading", out);
+            check_source(p, &c.source, (&cpath, "source"), out);
+        }
         for (ri, r) in pr.replaced_by.iter().enumerate() {
             if !j.provisions.iter().any(|q| &q.id == r) {
                 out.push(error(
