@@ -7,29 +7,34 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use cybercrime_taxonomy::Dataset;
-use cybercrime_taxonomy::check::{ReportOptions, dual_criminality, report};
+use cybercrime_taxonomy::check::{Checker, Scope};
 use cybercrime_taxonomy::render::{self, Format};
 use cybercrime_taxonomy::synthetic::{Options, dataset};
+use cybercrime_taxonomy::{Dataset, JurisdictionCode};
 
 fn embedded(c: &mut Criterion) {
     let data = Dataset::embedded();
     c.bench_function("asean/report", |b| {
-        b.iter(|| report(black_box(data), &ReportOptions::default()))
+        b.iter(|| Checker::new(black_box(data)).report(&Scope::default()))
     });
     c.bench_function("asean/report+html", |b| {
         b.iter(|| {
-            let r = report(black_box(data), &ReportOptions::default()).ok()?;
+            let r = Checker::new(black_box(data))
+                .report(&Scope::default())
+                .ok()?;
             render::report(&r, Format::Html).ok()
         })
     });
-    let codes: Vec<String> = data.jurisdictions().map(|j| j.code.to_string()).collect();
+    let codes: Vec<JurisdictionCode> = data.jurisdictions().map(|j| j.code).collect();
+    let check = Checker::new(data);
     c.bench_function("asean/dual-55-pairs", |b| {
         b.iter(|| {
             let mut n = 0;
             for (i, a) in codes.iter().enumerate() {
                 for other in &codes[i + 1..] {
-                    n += dual_criminality(data, a, other, &[]).map_or(0, |d| d.categories.len());
+                    n += check
+                        .dual_criminality(*a, *other, &[])
+                        .map_or(0, |d| d.categories.len());
                 }
             }
             n
@@ -50,7 +55,7 @@ fn synthetic(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("provisions", jurisdictions * 1000),
             &data,
-            |b, data| b.iter(|| report(black_box(data), &ReportOptions::default())),
+            |b, data| b.iter(|| Checker::new(black_box(data)).report(&Scope::default())),
         );
     }
     group.finish();

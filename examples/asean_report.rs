@@ -4,12 +4,12 @@
 //! Run with `cargo run --example asean_report`.
 
 use cybercrime_taxonomy::Dataset;
-use cybercrime_taxonomy::check::{Level, ReportOptions, report};
+use cybercrime_taxonomy::check::{Checker, Level, Scope};
 use cybercrime_taxonomy::render::{self, Format};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let data = Dataset::embedded();
-    let r = report(data, &ReportOptions::default())?;
+    let r = Checker::new(data).report(&Scope::default())?;
 
     let markdown = render::report(&r, Format::Markdown)?;
     // The matrix and legend are the first lines of the brief.

@@ -6,7 +6,7 @@
 //! Run with `cargo run --example custom_jurisdiction`.
 
 use cybercrime_taxonomy::DatasetBuilder;
-use cybercrime_taxonomy::check::{coverage_all, dual_criminality};
+use cybercrime_taxonomy::check::Checker;
 use cybercrime_taxonomy::render::{self, Format};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -18,7 +18,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let gb = data.jurisdiction_str("GB").ok_or("GB was not loaded")?;
     println!("\n{} against the UN Convention:", gb.name);
-    for c in coverage_all(&data, gb, &"un2024".parse()?) {
+    let check = Checker::new(&data);
+    for c in check.coverage_all(gb, &"un2024".parse()?) {
         println!(
             "  {:<14} {}",
             c.category.as_str(),
@@ -27,7 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let categories = ["un2024:art7".parse()?, "un2024:art10".parse()?];
-    let dual = dual_criminality(&data, "GB", "SG", &categories)?;
+    let dual = check.dual_criminality("GB".parse()?, "SG".parse()?, &categories)?;
     println!("\n{}", render::dual(&dual, Format::Markdown)?);
     Ok(())
 }

@@ -3,15 +3,16 @@
 //!
 //! Run with `cargo run --example dual_criminality`.
 
-use cybercrime_taxonomy::Dataset;
-use cybercrime_taxonomy::check::{DualVerdict, dual_criminality};
+use cybercrime_taxonomy::check::{Checker, DualVerdict};
+use cybercrime_taxonomy::{Dataset, JurisdictionCode};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let data = Dataset::embedded();
-    let codes: Vec<String> = data.jurisdictions().map(|j| j.code.to_string()).collect();
+    let check = Checker::new(data);
+    let codes: Vec<JurisdictionCode> = data.jurisdictions().map(|j| j.code).collect();
 
     // One pair in detail.
-    let pair = dual_criminality(data, "PH", "TH", &[])?;
+    let pair = check.dual_criminality("PH".parse()?, "TH".parse()?, &[])?;
     println!(
         "{} and {}: overall {}",
         pair.first,
@@ -28,7 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (i, a) in codes.iter().enumerate() {
         for b in &codes[i + 1..] {
             pairs += 1;
-            for c in dual_criminality(data, a, b, &[])?.categories {
+            for c in check.dual_criminality(*a, *b, &[])?.categories {
                 if c.verdict == DualVerdict::Satisfied {
                     *satisfied.entry(c.category.to_string()).or_default() += 1;
                 }

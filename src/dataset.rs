@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use indexmap::IndexMap;
 
 use crate::diagnostic::Diagnostics;
+use crate::origin::Origin;
 use crate::{
     Alignment, Alignments, Category, CategoryId, IccsLink, Jurisdiction, JurisdictionCode,
     Provision, ProvisionId, Relation, Taxonomy, TaxonomyId,
@@ -21,7 +22,7 @@ pub struct Dataset {
     categories: HashMap<CategoryId, (usize, usize)>,
     provisions: HashMap<ProvisionId, (usize, usize)>,
     diagnostics: Diagnostics,
-    min_confidence: Option<crate::Confidence>,
+    origin: Origin,
 }
 
 /// A category together with the taxonomy it belongs to.
@@ -110,6 +111,7 @@ impl Dataset {
         alignments: Vec<Alignments>,
         jurisdictions: Vec<Jurisdiction>,
         diagnostics: Diagnostics,
+        origin: Origin,
     ) -> Self {
         let taxonomies: IndexMap<_, _> =
             taxonomies.into_iter().map(|t| (t.id.clone(), t)).collect();
@@ -141,29 +143,20 @@ impl Dataset {
             categories,
             provisions,
             diagnostics,
-            min_confidence: None,
+            origin,
         }
     }
 
-    /// The same data, read by the checker counting only provisions and mappings of at least
-    /// `min` confidence (the lower of the provision's and the mapping's). Those below it are
-    /// named in each verdict's reasons as not counted.
+    /// Where the data came from: the shipped version and as-of date, and the user's inputs.
+    /// Every report and export copies it.
     ///
     /// ```
-    /// use cybercrime_taxonomy::{Confidence, Dataset, check::coverage};
-    /// let strict = Dataset::embedded().clone().with_min_confidence(Confidence::High);
-    /// let kh = strict.jurisdiction_str("KH").unwrap();
-    /// let art7 = coverage(&strict, kh, &"un2024:art7".parse().unwrap()).unwrap();
-    /// assert!(art7.reasons.iter().any(|r| r.contains("below the minimum confidence")));
+    /// let data = cybercrime_taxonomy::Dataset::embedded();
+    /// assert!(data.origin().is_shipped_only());
+    /// assert_eq!(data.origin().version(), cybercrime_taxonomy::DATA_VERSION);
     /// ```
-    pub fn with_min_confidence(mut self, min: crate::Confidence) -> Self {
-        self.min_confidence = Some(min);
-        self
-    }
-
-    /// The minimum confidence the checker counts, if one is set.
-    pub fn min_confidence(&self) -> Option<crate::Confidence> {
-        self.min_confidence
+    pub fn origin(&self) -> &Origin {
+        &self.origin
     }
 
     /// Warnings and notes found while loading (errors prevent a dataset from being built).

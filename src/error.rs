@@ -13,6 +13,15 @@ pub enum Error {
         /// The id as given.
         id: String,
     },
+    /// A comparison of a State with itself, which says nothing.
+    #[error("`{0}` is paired with itself: name two different States")]
+    SamePair(crate::JurisdictionCode),
+    /// Crosswalk totals that do not fit in 64 bits.
+    #[error("counts overflow at line {line}: a total would exceed {max}", max = u64::MAX)]
+    CountOverflow {
+        /// The input line whose count made a total overflow.
+        line: u64,
+    },
     /// A malformed id.
     #[error(transparent)]
     Id(#[from] crate::IdError),

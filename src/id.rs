@@ -132,6 +132,14 @@ macro_rules! string_form {
 pub struct TaxonomyId(String);
 
 impl TaxonomyId {
+    /// `un2024`: the UN Convention against Cybercrime, the taxonomy coverage is read against.
+    pub fn convention() -> Self {
+        Self(crate::CONVENTION.to_owned())
+    }
+    /// Whether this is the UN Convention's taxonomy.
+    pub fn is_convention(&self) -> bool {
+        self.0 == crate::CONVENTION
+    }
     /// The prefix as text.
     pub fn as_str(&self) -> &str {
         &self.0

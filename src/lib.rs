@@ -24,13 +24,28 @@
 //! # Data flow
 //!
 //! Files are parsed into plain typed values, validated once into a [`Dataset`] (errors come back
-//! as [`Diagnostics`] naming file, line and column), and queried. Users can add or replace
-//! jurisdictions with their own files through [`DatasetBuilder`].
+//! as [`Diagnostics`] naming file, line and column, and the dataset records its [`Origin`]),
+//! read by a [`check::Checker`] with its [`check::Options`] into typed findings, and worded only
+//! by [`render`]. Users can add or replace jurisdictions with their own files through
+//! [`DatasetBuilder`].
+//!
+//! ```
+//! use cybercrime_taxonomy::{Dataset, check::{Checker, Level, Reason}, render::words};
+//!
+//! let data = Dataset::embedded();
+//! let ph = data.jurisdiction_str("PH").unwrap();
+//! let art7 = Checker::new(data).coverage(ph, &"un2024:art7".parse().unwrap()).unwrap();
+//! assert_eq!(art7.verdict.level(), Level::Full);
+//! // The reasons are typed; `render::words` says them in English.
+//! assert!(matches!(&art7.reasons[0], Reason::Counts { .. }));
+//! assert!(words::reason(&art7.reasons[0], &art7.category).ends_with("un2024:art7"));
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod check;
 mod consistency;
+mod counts;
 mod dataset;
 mod date;
 mod diagnostic;
@@ -40,6 +55,7 @@ mod id;
 mod jurisdiction;
 mod load;
 mod mapping;
+mod origin;
 mod penalty;
 mod provenance;
 pub mod render;
@@ -53,6 +69,7 @@ mod taxonomy;
 mod validate;
 
 pub use consistency::{assert_consistent, revalidate};
+pub use counts::{Count, read_counts};
 pub use dataset::{CategoryRef, Dataset, Item, ProvisionRef};
 pub use date::{Date, DateError};
 pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
@@ -69,10 +86,11 @@ pub use jurisdiction::{
 };
 pub use load::DatasetBuilder;
 pub use mapping::{ExtraCondition, Justification, Mapping, Relation, RelationError};
+pub use origin::{Origin, Shipped};
 pub use penalty::{
     EXTRADITION_MONTHS, Fine, Money, Penalty, PenaltyForm, SERIOUS_CRIME_MONTHS, Term,
 };
-pub use provenance::{Confidence, Source};
+pub use provenance::{Confidence, ConfidenceError, Source};
 pub use source_text::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use taxonomy::{
     Alignment, Alignments, Category, CategoryClass, Element, ElementKind, History, IccsLink,
@@ -80,8 +98,13 @@ pub use taxonomy::{
 };
 pub use validate::CONVENTION;
 
-/// The version of the shipped data set.
-pub const DATA_VERSION: &str = "2026.11.0";
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
-/// The date the shipped data was last researched.
-pub const DATA_AS_OF: &str = "2026-11-28";
+/// The version of the shipped data set (`data/manifest.json`; a test keeps the two equal).
+pub const DATA_VERSION: &str = "2026.12.0";
+
+/// The date the shipped data was last researched (`data/manifest.json`).
+pub const DATA_AS_OF: Date = Date::ymd(2026, 12, 1);

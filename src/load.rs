@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
+use crate::origin::Origin;
 use crate::source_text::{MAX_FILE_BYTES, Position, ScanProblem, SourceText};
 use crate::{Alignments, Dataset, Jurisdiction, Taxonomy, embedded, sssom, validate};
 
@@ -66,6 +67,7 @@ pub struct DatasetBuilder {
     inputs: Vec<(SourceText, usize)>,
     diagnostics: Vec<Diagnostic>,
     layer: usize,
+    origin: Origin,
 }
 
 impl DatasetBuilder {
@@ -76,6 +78,7 @@ impl DatasetBuilder {
 
     /// Adds every data file shipped with the crate.
     pub fn embedded(mut self) -> Self {
+        self.origin.shipped = Origin::shipped().shipped;
         for (name, text) in embedded::FILES {
             self.inputs.push((
                 SourceText::new(format!("embedded:{name}"), *text),
@@ -89,6 +92,12 @@ impl DatasetBuilder {
     /// Adds only the shipped taxonomies and alignments, without the national data: for checking
     /// your own jurisdictions on their own.
     pub fn embedded_taxonomies(mut self) -> Self {
+        if self.origin.shipped.is_none() {
+            self.origin.shipped = Origin::shipped().shipped.map(|mut s| {
+                s.taxonomies_only = true;
+                s
+            });
+        }
         for (name, text) in embedded::FILES {
             if name.starts_with("data/taxonomies/") {
                 self.inputs.push((
@@ -106,6 +115,7 @@ impl DatasetBuilder {
     /// time.
     pub fn dir(mut self, dir: impl AsRef<Path>) -> Self {
         let dir = dir.as_ref();
+        self.origin.inputs.push(dir.display().to_string());
         let mut files = Vec::new();
         if let Err(e) = collect_json_files(dir, 0, &mut files) {
             self.diagnostics.push(Diagnostic::new(
@@ -137,6 +147,7 @@ impl DatasetBuilder {
 
     /// Adds one file: JSON data, or an SSSOM mapping set when its name ends in `.tsv`.
     pub fn file(mut self, path: impl AsRef<Path>) -> Self {
+        self.origin.inputs.push(path.as_ref().display().to_string());
         self = self.add_file(path.as_ref());
         self.layer += 1;
         self
@@ -163,7 +174,9 @@ impl DatasetBuilder {
     /// Adds a file's contents from a reader; `name` is used in diagnostics, and a name ending in
     /// `.tsv` marks an SSSOM mapping set.
     pub fn reader(mut self, name: impl Into<String>, reader: impl Read) -> Self {
-        self = self.read_into(name.into(), reader);
+        let name = name.into();
+        self.origin.inputs.push(name.clone());
+        self = self.read_into(name, reader);
         self.layer += 1;
         self
     }
@@ -173,6 +186,7 @@ impl DatasetBuilder {
     pub fn text(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let name = name.into();
+        self.origin.inputs.push(name.clone());
         if text.len() > MAX_FILE_BYTES {
             self.diagnostics.push(too_large(&name));
         } else {
@@ -220,6 +234,7 @@ impl DatasetBuilder {
                 set.alignments.iter().map(|p| p.value.clone()).collect(),
                 set.jurisdictions.iter().map(|p| p.value.clone()).collect(),
                 Diagnostics::default(),
+                Origin::default(),
             );
             for (source, layer) in mapping_sets {
                 let (parsed, problems) = sssom::parse(&source.name, &source.text);
@@ -248,6 +263,7 @@ impl DatasetBuilder {
             set.alignments.into_iter().map(|p| p.value).collect(),
             set.jurisdictions.into_iter().map(|p| p.value).collect(),
             diagnostics,
+            self.origin,
         ))
     }
 }

@@ -59,6 +59,23 @@ impl Confidence {
     }
 }
 
+/// An unknown confidence level.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid confidence `{0}`: expected low, medium or high")]
+pub struct ConfidenceError(pub String);
+
+impl std::str::FromStr for Confidence {
+    type Err = ConfidenceError;
+    fn from_str(s: &str) -> Result<Self, ConfidenceError> {
+        match s {
+            "low" => Ok(Self::Low),
+            "medium" => Ok(Self::Medium),
+            "high" => Ok(Self::High),
+            _ => Err(ConfidenceError(s.to_owned())),
+        }
+    }
+}
+
 impl std::fmt::Display for Confidence {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

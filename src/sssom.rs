@@ -9,7 +9,7 @@
 //! ```
 //! use cybercrime_taxonomy::{Dataset, DatasetBuilder, sssom};
 //! let data = Dataset::embedded();
-//! let tsv = sssom::export(data, &sssom::ExportOptions::for_jurisdictions(["SG"]));
+//! let tsv = sssom::export(data, &sssom::ExportOptions::for_jurisdictions(["SG".parse().unwrap()]));
 //! assert!(tsv.starts_with("# curie_map:"));
 //! // A mapping set is read like any other user file: here it replaces the shipped SG data.
 //! let again = DatasetBuilder::new().embedded().text("sg.sssom.tsv", tsv).build().unwrap();
@@ -65,8 +65,8 @@ pub const NO_TERM_FOUND: &str = "sssom:NoTermFound";
 /// What to export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportOptions {
-    /// The jurisdictions to include (codes); empty means all.
-    pub jurisdictions: Vec<String>,
+    /// The jurisdictions to include; empty means all.
+    pub jurisdictions: Vec<crate::JurisdictionCode>,
     /// The mapping set's id (a URI).
     pub mapping_set_id: String,
     /// The licence of the mapping set (a URI).
@@ -92,9 +92,9 @@ impl Default for ExportOptions {
 
 impl ExportOptions {
     /// The default options restricted to some jurisdictions.
-    pub fn for_jurisdictions<S: Into<String>>(codes: impl IntoIterator<Item = S>) -> Self {
+    pub fn for_jurisdictions(codes: impl IntoIterator<Item = crate::JurisdictionCode>) -> Self {
         Self {
-            jurisdictions: codes.into_iter().map(Into::into).collect(),
+            jurisdictions: codes.into_iter().collect(),
             ..Self::default()
         }
     }
@@ -131,13 +131,7 @@ fn other_json(value: &impl Serialize) -> String {
 pub fn export(data: &Dataset, options: &ExportOptions) -> String {
     let chosen: Vec<&Jurisdiction> = data
         .jurisdictions()
-        .filter(|j| {
-            options.jurisdictions.is_empty()
-                || options
-                    .jurisdictions
-                    .iter()
-                    .any(|c| c.eq_ignore_ascii_case(j.code.as_str()))
-        })
+        .filter(|j| options.jurisdictions.is_empty() || options.jurisdictions.contains(&j.code))
         .collect();
     let mut prefixes: IndexMap<String, String> = IndexMap::new();
     let base = options.base_iri.trim_end_matches('/');
@@ -157,13 +151,22 @@ pub fn export(data: &Dataset, options: &ExportOptions) -> String {
         out.push_str(&format!("#   {prefix}: {iri}\n"));
     }
     out.push_str(&format!("# mapping_set_id: {}\n", options.mapping_set_id));
-    out.push_str(&format!("# mapping_set_version: {}\n", crate::DATA_VERSION));
+    let origin = data.origin();
+    out.push_str(&format!("# mapping_set_version: {}\n", origin.version()));
     out.push_str(&format!(
-        "# mapping_set_description: National offences mapped onto the UN Convention against Cybercrime and related taxonomies (cybercrime-taxonomy data as of {})\n",
-        crate::DATA_AS_OF
+        "# mapping_set_description: National offences mapped onto the UN Convention against Cybercrime and related taxonomies ({})\n",
+        crate::render::words::origin(origin)
     ));
     out.push_str(&format!("# license: {}\n", options.license));
-    out.push_str(&format!("# mapping_date: {}\n", crate::DATA_AS_OF));
+    // `mapping_date` is an xsd:date: written only when the research date is a full date.
+    if let Some(date) = origin
+        .shipped
+        .as_ref()
+        .map(|s| s.as_of)
+        .filter(|d| d.day().is_some())
+    {
+        out.push_str(&format!("# mapping_date: {date}\n"));
+    }
 
     let mut w = csv::WriterBuilder::new()
         .delimiter(b'\t')

@@ -233,5 +233,16 @@ pub fn dataset_with(base: &Dataset, options: Options) -> Dataset {
         vec![base.alignments().clone()],
         jurisdictions(base, options),
         crate::Diagnostics::default(),
+        crate::Origin {
+            shipped: base.origin().shipped.clone().map(|mut s| {
+                s.taxonomies_only = true;
+                s
+            }),
+            inputs: Vec::new(),
+            generated: Some(format!(
+                "synthetic: {} jurisdictions x {} provisions, seed {}",
+                options.jurisdictions, options.provisions, options.seed
+            )),
+        },
     )
 }

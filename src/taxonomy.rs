@@ -231,6 +231,17 @@ pub enum Outcome {
     PreambleOnly,
 }
 
+impl Outcome {
+    /// The kebab-case name used in data files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Dropped => "dropped",
+            Self::Merged => "merged",
+            Self::PreambleOnly => "preamble-only",
+        }
+    }
+}
+
 /// The negotiating history of a draft-era category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

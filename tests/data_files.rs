@@ -203,11 +203,18 @@ fn pinned_facts() {
 }
 
 #[test]
-fn data_version_constants_are_well_formed() {
-    assert!(
-        cybercrime_taxonomy::DATA_AS_OF
-            .parse::<cybercrime_taxonomy::Date>()
-            .is_ok()
+fn data_version_constants_match_the_manifest() {
+    let manifest: serde_json::Value =
+        serde_json::from_str(include_str!("../data/manifest.json")).unwrap();
+    assert_eq!(
+        manifest["version"].as_str(),
+        Some(cybercrime_taxonomy::DATA_VERSION),
+        "DATA_VERSION in src/lib.rs differs from data/manifest.json"
+    );
+    assert_eq!(
+        manifest["as_of"].as_str(),
+        Some(cybercrime_taxonomy::DATA_AS_OF.to_string().as_str()),
+        "DATA_AS_OF in src/lib.rs differs from data/manifest.json"
     );
     assert_eq!(cybercrime_taxonomy::DATA_VERSION.split('.').count(), 3);
 }
@@ -226,13 +233,19 @@ fn readme_section(name: &str) -> String {
 #[test]
 fn readme_tables_match_the_data() {
     let data = Dataset::embedded();
-    let status = cybercrime_taxonomy::render::data_status(data).unwrap();
+    let status = cybercrime_taxonomy::render::data_status(
+        &cybercrime_taxonomy::check::Checker::new(data).data_status(),
+        cybercrime_taxonomy::render::Format::Markdown,
+    )
+    .unwrap();
     assert_eq!(
         readme_section("status"),
         status,
         "README status table is stale: paste the output of `cargo run -- status`"
     );
-    let report = cybercrime_taxonomy::check::report(data, &Default::default()).unwrap();
+    let report = cybercrime_taxonomy::check::Checker::new(data)
+        .report(&Default::default())
+        .unwrap();
     let md =
         cybercrime_taxonomy::render::report(&report, cybercrime_taxonomy::render::Format::Markdown)
             .unwrap();

@@ -57,7 +57,7 @@ fn embedded_mappings_survive_export_then_import() {
 fn import_on_top_of_shipped_data_keeps_provision_records() {
     let tsv = sssom::export(
         Dataset::embedded(),
-        &ExportOptions::for_jurisdictions(["PH"]),
+        &ExportOptions::for_jurisdictions(["PH".parse().unwrap()]),
     );
     let data = DatasetBuilder::new()
         .embedded()

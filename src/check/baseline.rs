@@ -3,13 +3,13 @@
 
 use std::collections::BTreeSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::coverage::{Coverage, Level};
 use crate::{CategoryId, JurisdictionCode, LocalId};
 
 /// One category across the set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BaselineCategory {
     /// The category.
     pub category: CategoryId,
@@ -29,7 +29,7 @@ pub struct BaselineCategory {
 }
 
 /// The baseline over a set of States.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Baseline {
     /// The States considered.
     pub jurisdictions: Vec<JurisdictionCode>,
@@ -42,7 +42,7 @@ pub struct Baseline {
 }
 
 /// Builds the baseline from each State's coverage rows (as from
-/// [`coverage_all`](super::coverage_all)), all over the same categories in the same order.
+/// [`Checker::coverage_all`](super::Checker::coverage_all)), all over the same categories in the same order.
 pub fn baseline(per_state: &[Vec<Coverage>]) -> Baseline {
     let jurisdictions: Vec<JurisdictionCode> = per_state
         .iter()
@@ -68,7 +68,7 @@ pub fn baseline(per_state: &[Vec<Coverage>]) -> Baseline {
                 Level::Unknown => unknown.push(c.jurisdiction),
             }
             let covered: BTreeSet<&LocalId> = if c.verdict.level().is_covered() {
-                c.covered.iter().collect()
+                c.covered().iter().collect()
             } else {
                 BTreeSet::new()
             };

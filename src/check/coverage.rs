@@ -1,16 +1,17 @@
 //! Coverage: how far a jurisdiction criminalises a category, and why.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::{Checker, Options};
 use crate::{
-    Category, CategoryId, Dataset, ExtraCondition, GapVerdict, Jurisdiction, JurisdictionCode,
-    LocalId, Mapping, Provision, ProvisionId, QualificationKind,
+    Category, CategoryId, Confidence, ExtraCondition, GapVerdict, Jurisdiction, JurisdictionCode,
+    LegalStatus, LocalId, Mapping, Provision, ProvisionId, QualificationKind, Relation, TaxonomyId,
 };
 
 /// A condition the Convention does not permit, with the provision that adds it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Narrowing {
     /// The provision that adds it.
     pub provision: ProvisionId,
@@ -20,8 +21,25 @@ pub struct Narrowing {
     pub description: String,
 }
 
+/// Why a verdict cannot be given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "cause", rename_all = "kebab-case")]
+pub enum UnknownCause {
+    /// The data records the category as not researched.
+    NotResearched {
+        /// What was tried, from the gap record.
+        checked: String,
+    },
+    /// No provision maps onto it and there is no gap record.
+    NoVerdict,
+    /// Only provisions below the confidence floor map onto it.
+    BelowConfidence,
+    /// Read against another taxonomy: no Convention verdict can be carried over.
+    NotDerivable,
+}
+
 /// The verdict for one (jurisdiction, category), with what it rests on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "verdict", rename_all = "kebab-case")]
 pub enum Verdict {
     /// Every element is covered (or lawfully reserved) by provisions that use only permitted
@@ -31,6 +49,11 @@ pub enum Verdict {
         provisions: Vec<ProvisionId>,
         /// Permitted qualifications and reservations the provisions invoke.
         qualifications: Vec<LocalId>,
+        /// The elements the provisions cover, together.
+        covered: Vec<LocalId>,
+        /// How well the verdict is sourced: the best, over the provisions behind it, of the
+        /// lower of the provision's and the mapping's confidence.
+        confidence: Confidence,
     },
     /// Some provision covers the category, but elements are missing or conditions narrow it.
     Partial {
@@ -42,21 +65,26 @@ pub enum Verdict {
         extra_conditions: Vec<Narrowing>,
         /// Permitted qualifications and reservations the provisions invoke.
         qualifications: Vec<LocalId>,
+        /// The elements the provisions cover, together.
+        covered: Vec<LocalId>,
+        /// How well the verdict is sourced (as for `Full`).
+        confidence: Confidence,
     },
     /// Researched: no provision criminalises it.
     Gap {
-        /// What was checked.
+        /// What was checked, from the gap record.
         checked: String,
     },
-    /// Not researched, or no verdict recorded.
+    /// No verdict can be given.
     Unknown {
-        /// Why it is unknown.
-        note: String,
+        /// Why.
+        #[serde(flatten)]
+        cause: UnknownCause,
     },
 }
 
 /// The four verdict levels, ordered from worst to best.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     /// Not researched.
@@ -102,10 +130,142 @@ impl Verdict {
             _ => &[],
         }
     }
+    /// The elements covered, for a full or partial verdict.
+    pub fn covered(&self) -> &[LocalId] {
+        match self {
+            Self::Full { covered, .. } | Self::Partial { covered, .. } => covered,
+            _ => &[],
+        }
+    }
+    /// How well a full or partial verdict is sourced; `None` for gaps and unknowns.
+    pub fn confidence(&self) -> Option<Confidence> {
+        match self {
+            Self::Full { confidence, .. } | Self::Partial { confidence, .. } => Some(*confidence),
+            _ => None,
+        }
+    }
+    /// The permitted qualifications and reservations a full or partial verdict relies on.
+    pub fn qualifications(&self) -> &[LocalId] {
+        match self {
+            Self::Full { qualifications, .. } | Self::Partial { qualifications, .. } => {
+                qualifications
+            }
+            _ => &[],
+        }
+    }
+    /// The missing elements of a partial verdict.
+    pub fn missing(&self) -> &[LocalId] {
+        match self {
+            Self::Partial { missing, .. } => missing,
+            _ => &[],
+        }
+    }
+    /// The impermissible conditions of a partial verdict.
+    pub fn extra_conditions(&self) -> &[Narrowing] {
+        match self {
+            Self::Partial {
+                extra_conditions, ..
+            } => extra_conditions,
+            _ => &[],
+        }
+    }
+}
+
+/// A provision as a reason names it: its id and its number as cited in the State.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Cited {
+    /// The provision.
+    pub provision: ProvisionId,
+    /// Its number as cited, e.g. `s 3`.
+    pub number: String,
+}
+
+/// One step of the argument behind a verdict, with the ids it concerns. Renderers word it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum Reason {
+    /// The provision counts towards coverage through its mapping.
+    Counts {
+        /// The provision.
+        #[serde(flatten)]
+        provision: Cited,
+        /// Read "provision RELATION category".
+        relation: Relation,
+    },
+    /// The provision is not in force (repealed, struck down, not yet in force).
+    NotInForce {
+        /// The provision.
+        #[serde(flatten)]
+        provision: Cited,
+        /// Its status.
+        status: LegalStatus,
+    },
+    /// The provision or its mapping is below the confidence floor of the check.
+    BelowConfidence {
+        /// The provision.
+        #[serde(flatten)]
+        provision: Cited,
+        /// The lower of the provision's and the mapping's confidence.
+        confidence: Confidence,
+        /// The floor.
+        floor: Confidence,
+    },
+    /// The provision is only related: it does not criminalise the conduct as such.
+    OnlyRelated {
+        /// The provision.
+        #[serde(flatten)]
+        provision: Cited,
+        /// The relation (one that does not count as coverage).
+        relation: Relation,
+    },
+    /// An element is not covered, as an invoked reservation permits.
+    Reserved {
+        /// The element.
+        element: LocalId,
+    },
+    /// Elements no provision covers.
+    MissingElements {
+        /// The elements.
+        elements: Vec<LocalId>,
+    },
+    /// A provision adds a condition the Convention does not permit.
+    ImpermissibleCondition {
+        /// The condition and the provision.
+        #[serde(flatten)]
+        condition: Narrowing,
+    },
+    /// Narrowed provisions do not reduce the verdict: others cover every element without them.
+    NarrowedNotNeeded,
+    /// The data records a researched gap.
+    ResearchedGap,
+    /// The data records the category as not researched.
+    NotResearched,
+    /// No provision is mapped and there is no gap record.
+    NoVerdict,
+    /// A Convention category's level carried over an alignment.
+    Derived {
+        /// The Convention category.
+        from: CategoryId,
+        /// Its level.
+        from_level: Level,
+        /// Read "from RELATION target".
+        relation: Relation,
+        /// The level it gives.
+        gives: Level,
+    },
+    /// An alignment that is not chained (close and related alignments never are).
+    NotChained {
+        /// The Convention category.
+        from: CategoryId,
+        /// Read "from RELATION target".
+        relation: Relation,
+    },
+    /// Neither a direct mapping nor an alignment to the Convention.
+    NoAlignment,
 }
 
 /// Coverage of one category by one jurisdiction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coverage {
     /// The jurisdiction.
     pub jurisdiction: JurisdictionCode,
@@ -114,13 +274,19 @@ pub struct Coverage {
     /// The verdict and what it rests on.
     #[serde(flatten)]
     pub verdict: Verdict,
-    /// The elements the provisions cover, together.
-    pub covered: Vec<LocalId>,
-    /// How well the verdict is sourced: the best, over the provisions behind it, of the lower
-    /// of the provision's and the mapping's confidence. `None` for gaps and unknowns.
-    pub confidence: Option<crate::Confidence>,
-    /// Human-readable reasons, one per line of the argument.
-    pub reasons: Vec<String>,
+    /// The argument, step by step.
+    pub reasons: Vec<Reason>,
+}
+
+impl Coverage {
+    /// The elements the provisions cover (empty unless full or partial).
+    pub fn covered(&self) -> &[LocalId] {
+        self.verdict.covered()
+    }
+    /// How well the verdict is sourced (`None` for gaps and unknowns).
+    pub fn confidence(&self) -> Option<Confidence> {
+        self.verdict.confidence()
+    }
 }
 
 /// The mappings of one jurisdiction's provisions onto one category (whatever their status:
@@ -137,10 +303,46 @@ pub(crate) fn mappings_onto<'a>(
     })
 }
 
+/// Why a provision's mapping does not count as coverage under `options`, or `None` when it
+/// does. The one rule for "counts as coverage", used by every check.
+pub(crate) fn excluded(options: &Options, p: &Provision, m: &Mapping) -> Option<Reason> {
+    let cited = || Cited {
+        provision: p.id.clone(),
+        number: p.number.clone(),
+    };
+    if !p.status.is_effective() {
+        return Some(Reason::NotInForce {
+            provision: cited(),
+            status: p.status,
+        });
+    }
+    let sourced = p.confidence.min(m.confidence);
+    if let Some(floor) = options.min_confidence.filter(|min| sourced < *min) {
+        return Some(Reason::BelowConfidence {
+            provision: cited(),
+            confidence: sourced,
+            floor,
+        });
+    }
+    if !m.relation.counts_as_coverage() {
+        return Some(Reason::OnlyRelated {
+            provision: cited(),
+            relation: m.relation,
+        });
+    }
+    None
+}
+
+/// Whether a provision's mapping counts as coverage under `options`.
+pub(crate) fn counts(options: &Options, p: &Provision, m: &Mapping) -> bool {
+    excluded(options, p, m).is_none()
+}
+
 /// Computes the coverage of `category` (with id `id`) by `jurisdiction` from the given
-/// mappings, which must all be onto `id`.
+/// mappings, which must all be onto `id`. This is the one place that decides what counts as
+/// coverage.
 pub(crate) fn assess<'a>(
-    min_confidence: Option<crate::Confidence>,
+    options: &Options,
     jurisdiction: &Jurisdiction,
     id: &CategoryId,
     category: &Category,
@@ -153,34 +355,21 @@ pub(crate) fn assess<'a>(
     let mut qualifications: BTreeSet<&LocalId> = BTreeSet::new();
     let mut extra: BTreeSet<Narrowing> = BTreeSet::new();
     let mut reasons = Vec::new();
-    let mut confidence: Option<crate::Confidence> = None;
+    let mut confidence: Option<Confidence> = None;
     let mut below_minimum = 0;
     for (p, m) in mappings {
-        if !p.status.is_effective() {
-            reasons.push(format!(
-                "{} ({}) is {} and is not counted",
-                p.id,
-                p.number,
-                p.status.as_str()
-            ));
+        let cited = || Cited {
+            provision: p.id.clone(),
+            number: p.number.clone(),
+        };
+        if let Some(reason) = excluded(options, p, m) {
+            if matches!(reason, Reason::BelowConfidence { .. }) {
+                below_minimum += 1;
+            }
+            reasons.push(reason);
             continue;
         }
         let sourced = p.confidence.min(m.confidence);
-        if let Some(min) = min_confidence.filter(|min| sourced < *min) {
-            reasons.push(format!(
-                "{} ({}) is below the minimum confidence ({sourced} < {min}) and is not counted",
-                p.id, p.number
-            ));
-            below_minimum += 1;
-            continue;
-        }
-        if !m.relation.counts_as_coverage() {
-            reasons.push(format!(
-                "{} ({}) is only related ({}): it does not criminalise the conduct as such",
-                p.id, p.number, m.relation
-            ));
-            continue;
-        }
         provisions.push(p.id.clone());
         confidence = confidence.max(Some(sourced));
         covered.extend(m.covers.iter());
@@ -195,31 +384,35 @@ pub(crate) fn assess<'a>(
                 description: description.clone(),
             });
         }
-        reasons.push(format!("{} ({}) {} {}", p.id, p.number, m.relation, id));
+        reasons.push(Reason::Counts {
+            provision: cited(),
+            relation: m.relation,
+        });
     }
 
-    let covered_list: Vec<LocalId> = covered.iter().map(|e| (*e).clone()).collect();
-    if provisions.is_empty() {
+    let Some(confidence) = confidence else {
         let verdict = match jurisdiction.gap(id) {
             Some(g) if g.verdict == GapVerdict::Gap => {
-                reasons.push(format!("researched gap: {}", g.checked));
+                reasons.push(Reason::ResearchedGap);
                 Verdict::Gap {
                     checked: g.checked.clone(),
                 }
             }
             Some(g) => {
-                reasons.push(format!("not researched: {}", g.checked));
+                reasons.push(Reason::NotResearched);
                 Verdict::Unknown {
-                    note: g.checked.clone(),
+                    cause: UnknownCause::NotResearched {
+                        checked: g.checked.clone(),
+                    },
                 }
             }
             None if below_minimum > 0 => Verdict::Unknown {
-                note: "only provisions below the minimum confidence map onto it".to_owned(),
+                cause: UnknownCause::BelowConfidence,
             },
             None => {
-                reasons.push("no provision mapped and no gap record".to_owned());
+                reasons.push(Reason::NoVerdict);
                 Verdict::Unknown {
-                    note: "no verdict recorded".to_owned(),
+                    cause: UnknownCause::NoVerdict,
                 }
             }
         };
@@ -227,11 +420,9 @@ pub(crate) fn assess<'a>(
             jurisdiction: jurisdiction.code,
             category: id.clone(),
             verdict,
-            covered: covered_list,
-            confidence: None,
             reasons,
         };
-    }
+    };
 
     let waived: BTreeSet<&LocalId> = category
         .qualifications
@@ -247,20 +438,23 @@ pub(crate) fn assess<'a>(
         .collect();
     for w in &waived {
         if !covered.contains(w) {
-            reasons.push(format!("`{w}` is not covered, as a reservation permits"));
+            reasons.push(Reason::Reserved {
+                element: (*w).clone(),
+            });
         }
     }
     if !missing.is_empty() {
-        let names: Vec<&str> = missing.iter().map(LocalId::as_str).collect();
-        reasons.push(format!("missing elements: {}", names.join(", ")));
+        reasons.push(Reason::MissingElements {
+            elements: missing.clone(),
+        });
     }
     for x in &extra {
-        reasons.push(format!(
-            "{} adds a condition the Convention does not permit ({}): {}",
-            x.provision, x.id, x.description
-        ));
+        reasons.push(Reason::ImpermissibleCondition {
+            condition: x.clone(),
+        });
     }
     let qualifications: Vec<LocalId> = qualifications.into_iter().cloned().collect();
+    let covered: Vec<LocalId> = covered.into_iter().cloned().collect();
     // Full when the provisions free of impermissible conditions cover every required element
     // by themselves; a further, narrower provision does not take coverage away.
     let fully = category
@@ -268,15 +462,14 @@ pub(crate) fn assess<'a>(
         .iter()
         .all(|e| clean.contains(&e.id) || waived.contains(&e.id));
     if fully && !extra.is_empty() {
-        reasons.push(
-            "the narrowed provisions are not needed: others cover every element without them"
-                .to_owned(),
-        );
+        reasons.push(Reason::NarrowedNotNeeded);
     }
     let verdict = if fully {
         Verdict::Full {
             provisions,
             qualifications,
+            covered,
+            confidence,
         }
     } else {
         Verdict::Partial {
@@ -284,63 +477,88 @@ pub(crate) fn assess<'a>(
             missing,
             extra_conditions: extra.into_iter().collect(),
             qualifications,
+            covered,
+            confidence,
         }
     };
     Coverage {
         jurisdiction: jurisdiction.code,
         category: id.clone(),
         verdict,
-        covered: covered_list,
-        confidence,
         reasons,
     }
 }
 
-/// The coverage of one category by one jurisdiction.
-///
-/// ```
-/// use cybercrime_taxonomy::{Dataset, check::{coverage, Level}};
-/// let data = Dataset::embedded();
-/// let ph = data.jurisdiction_str("PH").unwrap();
-/// let c = coverage(data, ph, &"un2024:art7".parse().unwrap()).unwrap();
-/// assert!(c.verdict.level().is_covered());
-/// ```
-pub fn coverage(
-    data: &Dataset,
-    jurisdiction: &Jurisdiction,
-    category: &CategoryId,
-) -> Option<Coverage> {
-    let c = data.category(category)?;
-    Some(assess(
-        data.min_confidence(),
-        jurisdiction,
-        category,
-        c.category,
-        mappings_onto(jurisdiction, category),
-    ))
-}
+impl Checker<'_> {
+    /// The coverage of one category by one jurisdiction: read directly for a Convention
+    /// category, carried over the alignments for another taxonomy's (as in
+    /// [`Checker::coverage_all`]).
+    ///
+    /// ```
+    /// use cybercrime_taxonomy::{Dataset, check::{Checker, Level}};
+    /// let data = Dataset::embedded();
+    /// let ph = data.jurisdiction_str("PH").unwrap();
+    /// let c = Checker::new(data).coverage(ph, &"un2024:art7".parse().unwrap()).unwrap();
+    /// assert!(c.verdict.level().is_covered());
+    /// ```
+    pub fn coverage(&self, jurisdiction: &Jurisdiction, category: &CategoryId) -> Option<Coverage> {
+        let c = self.data().category(category)?;
+        if c.taxonomy.id.is_convention() {
+            return Some(assess(
+                self.options(),
+                jurisdiction,
+                category,
+                c.category,
+                mappings_onto(jurisdiction, category),
+            ));
+        }
+        self.cross_coverage(jurisdiction, &c.taxonomy.id)
+            .into_iter()
+            .map(|x| x.coverage)
+            .find(|x| &x.category == category)
+    }
 
-/// The coverage of every category of `taxonomy` (except ancillary ones) by `jurisdiction`, in
-/// one pass over its provisions.
-pub fn coverage_all(
-    data: &Dataset,
-    jurisdiction: &Jurisdiction,
-    taxonomy: &crate::TaxonomyId,
-) -> Vec<Coverage> {
-    let Some(t) = data.taxonomy(taxonomy) else {
-        return Vec::new();
-    };
-    let mut by_category: std::collections::HashMap<&CategoryId, Vec<(&Provision, &Mapping)>> =
-        std::collections::HashMap::new();
-    for p in &jurisdiction.provisions {
-        for m in &p.mappings {
-            by_category.entry(&m.category).or_default().push((p, m));
+    /// The coverage of every offence category of `taxonomy` (ancillary ones left out) by
+    /// `jurisdiction`. Convention categories are read from the mappings; another taxonomy's are
+    /// read from direct mappings where they cover it, and otherwise carried over the alignments
+    /// from the Convention ([`Checker::cross_coverage`] shows how). Every command uses this one
+    /// derivation.
+    pub fn coverage_all(
+        &self,
+        jurisdiction: &Jurisdiction,
+        taxonomy: &TaxonomyId,
+    ) -> Vec<Coverage> {
+        if taxonomy.is_convention() {
+            self.direct_coverage_all(jurisdiction, taxonomy)
+        } else {
+            self.cross_coverage(jurisdiction, taxonomy)
+                .into_iter()
+                .map(|x| x.coverage)
+                .collect()
         }
     }
-    t.offences()
-        .map(|(id, c)| {
-            let mappings = by_category.get(&id).cloned().unwrap_or_default();
-            assess(data.min_confidence(), jurisdiction, &id, c, mappings)
-        })
-        .collect()
+
+    /// Coverage from mappings onto the taxonomy's own categories only, in one pass over the
+    /// jurisdiction's provisions.
+    pub(crate) fn direct_coverage_all(
+        &self,
+        jurisdiction: &Jurisdiction,
+        taxonomy: &TaxonomyId,
+    ) -> Vec<Coverage> {
+        let Some(t) = self.data().taxonomy(taxonomy) else {
+            return Vec::new();
+        };
+        let mut by_category: HashMap<&CategoryId, Vec<(&Provision, &Mapping)>> = HashMap::new();
+        for p in &jurisdiction.provisions {
+            for m in &p.mappings {
+                by_category.entry(&m.category).or_default().push((p, m));
+            }
+        }
+        t.offences()
+            .map(|(id, c)| {
+                let mappings = by_category.get(&id).cloned().unwrap_or_default();
+                assess(self.options(), jurisdiction, &id, c, mappings)
+            })
+            .collect()
+    }
 }

@@ -5,16 +5,17 @@
 
 use std::collections::BTreeSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::coverage::{Coverage, Level, Verdict, coverage_all};
+use super::coverage::{Coverage, Level};
+use super::{Checker, Options};
 use crate::{
-    CategoryId, Dataset, ElementKind, Error, Jurisdiction, JurisdictionCode, LocalId, TaxonomyId,
-    TreatyStatus,
+    CategoryId, Dataset, ElementKind, Error, Jurisdiction, JurisdictionCode, LocalId, Origin,
+    TaxonomyId, TreatyStatus,
 };
 
 /// The dual-criminality verdict for one category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DualVerdict {
     /// At least one side has a researched gap, or no conduct limb is criminal in both.
@@ -39,13 +40,31 @@ impl DualVerdict {
     }
 }
 
+/// Why a dual-criminality verdict is what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DualFinding {
+    /// Both States fully criminalise the category's conduct.
+    BothFull,
+    /// A side has a researched gap.
+    GapOnOneSide,
+    /// A side is not researched (or no verdict can be given).
+    UnknownOnOneSide,
+    /// Both criminalise a conduct limb, with differences that may matter in a given case.
+    SharedConduct,
+    /// No conduct limb of the category is criminal in both.
+    NoSharedConduct,
+}
+
 /// One category's dual-criminality finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DualCategory {
     /// The category.
     pub category: CategoryId,
     /// The verdict.
     pub verdict: DualVerdict,
+    /// Why.
+    pub finding: DualFinding,
     /// The first State's coverage level.
     pub first: Level,
     /// The second State's coverage level.
@@ -54,12 +73,25 @@ pub struct DualCategory {
     pub lacking: Vec<JurisdictionCode>,
     /// Elements covered on both sides.
     pub common_elements: Vec<LocalId>,
-    /// Why.
-    pub reasons: Vec<String>,
+    /// Each side's coverage, first State first: the evidence.
+    pub sides: [Coverage; 2],
+}
+
+/// How many categories have each verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DualCounts {
+    /// Satisfied.
+    pub satisfied: usize,
+    /// Conditional.
+    pub conditional: usize,
+    /// Unknown.
+    pub unknown: usize,
+    /// Not satisfied.
+    pub not_satisfied: usize,
 }
 
 /// Where two States stand towards one treaty.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TreatyBasis {
     /// The treaty.
     pub treaty: TaxonomyId,
@@ -74,8 +106,12 @@ pub struct TreatyBasis {
 }
 
 /// Dual criminality between two States, per category and overall.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DualReport {
+    /// Where the data came from.
+    pub origin: Origin,
+    /// The options of the check.
+    pub options: Options,
     /// The State first in code order.
     pub first: JurisdictionCode,
     /// The other State.
@@ -84,6 +120,8 @@ pub struct DualReport {
     pub treaty_basis: Vec<TreatyBasis>,
     /// Per category.
     pub categories: Vec<DualCategory>,
+    /// How many categories have each verdict.
+    pub counts: DualCounts,
     /// The worst verdict over the categories examined.
     pub overall: DualVerdict,
 }
@@ -112,34 +150,6 @@ pub fn treaty_basis(data: &Dataset, a: &Jurisdiction, b: &Jurisdiction) -> Vec<T
         .collect()
 }
 
-fn side_reasons(c: &Coverage, out: &mut Vec<String>) {
-    let code = c.jurisdiction;
-    match &c.verdict {
-        Verdict::Full { provisions, .. } => {
-            let ps: Vec<&str> = provisions.iter().map(|p| p.as_str()).collect();
-            out.push(format!("{code}: fully covered by {}", ps.join(", ")));
-        }
-        Verdict::Partial {
-            provisions,
-            missing,
-            extra_conditions,
-            ..
-        } => {
-            let ps: Vec<&str> = provisions.iter().map(|p| p.as_str()).collect();
-            out.push(format!("{code}: partly covered by {}", ps.join(", ")));
-            if !missing.is_empty() {
-                let m: Vec<&str> = missing.iter().map(LocalId::as_str).collect();
-                out.push(format!("{code}: does not cover {}", m.join(", ")));
-            }
-            for x in extra_conditions {
-                out.push(format!("{code}: requires {} ({})", x.id, x.description));
-            }
-        }
-        Verdict::Gap { checked } => out.push(format!("{code}: no such offence ({checked})")),
-        Verdict::Unknown { note } => out.push(format!("{code}: not researched ({note})")),
-    }
-}
-
 /// Compares two coverages of the same category.
 pub fn compare(data: &Dataset, a: &Coverage, b: &Coverage) -> DualCategory {
     let (a, b) = if a.jurisdiction <= b.jurisdiction {
@@ -147,30 +157,27 @@ pub fn compare(data: &Dataset, a: &Coverage, b: &Coverage) -> DualCategory {
     } else {
         (b, a)
     };
-    let mut reasons = Vec::new();
-    side_reasons(a, &mut reasons);
-    side_reasons(b, &mut reasons);
     let (la, lb) = (a.verdict.level(), b.verdict.level());
     let lacking: Vec<JurisdictionCode> = [a, b]
         .iter()
         .filter(|c| !c.verdict.level().is_covered())
         .map(|c| c.jurisdiction)
         .collect();
-    let ca: BTreeSet<&LocalId> = a.covered.iter().collect();
+    let ca: BTreeSet<&LocalId> = a.covered().iter().collect();
     let common: Vec<LocalId> = b
-        .covered
+        .covered()
         .iter()
         .filter(|e| ca.contains(e))
         .cloned()
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let verdict = if la == Level::Gap || lb == Level::Gap {
-        DualVerdict::NotSatisfied
+    let (verdict, finding) = if la == Level::Gap || lb == Level::Gap {
+        (DualVerdict::NotSatisfied, DualFinding::GapOnOneSide)
     } else if la == Level::Unknown || lb == Level::Unknown {
-        DualVerdict::Unknown
+        (DualVerdict::Unknown, DualFinding::UnknownOnOneSide)
     } else if la == Level::Full && lb == Level::Full {
-        DualVerdict::Satisfied
+        (DualVerdict::Satisfied, DualFinding::BothFull)
     } else {
         let conduct: Vec<&LocalId> = data
             .category(&a.category)
@@ -183,89 +190,98 @@ pub fn compare(data: &Dataset, a: &Coverage, b: &Coverage) -> DualCategory {
                     .collect()
             })
             .unwrap_or_default();
-        let shared_conduct = conduct.is_empty() || conduct.iter().any(|e| common.contains(e));
-        if shared_conduct {
-            reasons.push(
-                "the conduct is criminal in both, but only where the differences above do not matter in the case"
-                    .to_owned(),
-            );
-            DualVerdict::Conditional
+        if conduct.is_empty() || conduct.iter().any(|e| common.contains(e)) {
+            (DualVerdict::Conditional, DualFinding::SharedConduct)
         } else {
-            reasons.push("no conduct limb of the category is criminal in both".to_owned());
-            DualVerdict::NotSatisfied
+            (DualVerdict::NotSatisfied, DualFinding::NoSharedConduct)
         }
     };
     DualCategory {
         category: a.category.clone(),
         verdict,
+        finding,
         first: la,
         second: lb,
         lacking,
         common_elements: common,
-        reasons,
+        sides: [a.clone(), b.clone()],
     }
 }
 
-/// Dual criminality between `a` and `b` over the Convention's offence categories, or only the
-/// listed ones.
-///
-/// ```
-/// use cybercrime_taxonomy::{Dataset, check::dual_criminality};
-/// let data = Dataset::embedded();
-/// let one = dual_criminality(data, "SG", "MY", &[]).unwrap();
-/// let other = dual_criminality(data, "MY", "SG", &[]).unwrap();
-/// assert_eq!(one, other);
-/// ```
-pub fn dual_criminality(
-    data: &Dataset,
-    a: &str,
-    b: &str,
-    categories: &[CategoryId],
-) -> Result<DualReport, Error> {
-    let find = |code: &str| {
-        data.jurisdiction_str(code).ok_or_else(|| Error::UnknownId {
-            kind: "jurisdiction",
-            id: code.to_owned(),
-        })
-    };
-    let (a, b) = (find(a)?, find(b)?);
-    let (a, b) = if a.code <= b.code { (a, b) } else { (b, a) };
-    for c in categories {
-        if data.category(c).is_none() {
-            return Err(Error::UnknownId {
-                kind: "category",
-                id: c.to_string(),
-            });
+impl Checker<'_> {
+    /// Dual criminality between `a` and `b` over the Convention's offence categories, or only
+    /// the listed ones (of any taxonomy, read as [`Checker::coverage_all`] reads them).
+    /// Symmetric: the pair is put in code order first. A State paired with itself is refused.
+    ///
+    /// ```
+    /// use cybercrime_taxonomy::{Dataset, JurisdictionCode, check::Checker};
+    /// let data = Dataset::embedded();
+    /// let (sg, my): (JurisdictionCode, JurisdictionCode) = ("SG".parse().unwrap(), "MY".parse().unwrap());
+    /// let check = Checker::new(data);
+    /// assert_eq!(check.dual_criminality(sg, my, &[]).unwrap(), check.dual_criminality(my, sg, &[]).unwrap());
+    /// assert!(check.dual_criminality(sg, sg, &[]).is_err());
+    /// ```
+    pub fn dual_criminality(
+        &self,
+        a: JurisdictionCode,
+        b: JurisdictionCode,
+        categories: &[CategoryId],
+    ) -> Result<DualReport, Error> {
+        if a == b {
+            return Err(Error::SamePair(a));
         }
-    }
-    let mut rows = Vec::new();
-    let taxonomies: BTreeSet<&str> = if categories.is_empty() {
-        [crate::CONVENTION].into_iter().collect()
-    } else {
-        categories.iter().map(CategoryId::prefix).collect()
-    };
-    for taxonomy in taxonomies {
-        let Ok(tid) = taxonomy.parse::<TaxonomyId>() else {
-            continue;
-        };
-        let ca = coverage_all(data, a, &tid);
-        let cb = coverage_all(data, b, &tid);
-        for (x, y) in ca.iter().zip(&cb) {
-            if categories.is_empty() || categories.contains(&x.category) {
-                rows.push(compare(data, x, y));
+        let data = self.data();
+        let (a, b) = (self.jurisdiction(a)?, self.jurisdiction(b)?);
+        let (a, b) = if a.code <= b.code { (a, b) } else { (b, a) };
+        for c in categories {
+            if data.category(c).is_none() {
+                return Err(Error::UnknownId {
+                    kind: "category",
+                    id: c.to_string(),
+                });
             }
         }
+        let mut rows = Vec::new();
+        let taxonomies: BTreeSet<&str> = if categories.is_empty() {
+            [crate::CONVENTION].into_iter().collect()
+        } else {
+            categories.iter().map(CategoryId::prefix).collect()
+        };
+        for taxonomy in taxonomies {
+            let Ok(tid) = taxonomy.parse::<TaxonomyId>() else {
+                continue;
+            };
+            let ca = self.coverage_all(a, &tid);
+            let cb = self.coverage_all(b, &tid);
+            for (x, y) in ca.iter().zip(&cb) {
+                if categories.is_empty() || categories.contains(&x.category) {
+                    rows.push(compare(data, x, y));
+                }
+            }
+        }
+        let mut counts = DualCounts::default();
+        for r in &rows {
+            *match r.verdict {
+                DualVerdict::Satisfied => &mut counts.satisfied,
+                DualVerdict::Conditional => &mut counts.conditional,
+                DualVerdict::Unknown => &mut counts.unknown,
+                DualVerdict::NotSatisfied => &mut counts.not_satisfied,
+            } += 1;
+        }
+        let overall = rows
+            .iter()
+            .map(|r| r.verdict)
+            .min()
+            .unwrap_or(DualVerdict::Unknown);
+        Ok(DualReport {
+            origin: data.origin().clone(),
+            options: *self.options(),
+            first: a.code,
+            second: b.code,
+            treaty_basis: treaty_basis(data, a, b),
+            categories: rows,
+            counts,
+            overall,
+        })
     }
-    let overall = rows
-        .iter()
-        .map(|r| r.verdict)
-        .min()
-        .unwrap_or(DualVerdict::Unknown);
-    Ok(DualReport {
-        first: a.code,
-        second: b.code,
-        treaty_basis: treaty_basis(data, a, b),
-        categories: rows,
-        overall,
-    })
 }

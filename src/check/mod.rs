@@ -1,17 +1,22 @@
 //! The checker: pure functions over a [`Dataset`] that produce plain, serialisable findings.
 //!
-//! - [`coverage`] / [`coverage_all`]: per (jurisdiction, category) verdicts with reasons;
-//! - [`cross_coverage`]: the same read against Budapest or the drafts through the alignments;
+//! A [`Checker`] borrows a dataset and holds the [`Options`] of a check (the confidence
+//! floor, ...), which are not part of the data. Its methods give:
+//!
+//! - [`Checker::coverage`] / [`Checker::coverage_all`]: per (jurisdiction, category) verdicts with
+//!   typed [`Reason`]s, read directly against the Convention or carried over the alignments for
+//!   Budapest and the drafts ([`Checker::cross_coverage`] shows the derivation);
 //! - [`overlaps`] and [`over_breadth`];
-//! - [`dual_criminality`] between two States;
+//! - [`Checker::dual_criminality`] between two States;
 //! - [`baseline`] over a set of States;
-//! - [`crosswalk`] of statistics to categories and ICCS codes;
-//! - [`report`]: all of the per-State findings and the baseline in one [`Report`].
+//! - [`Checker::crosswalk`] of statistics to categories and ICCS codes;
+//! - [`Checker::report`]: all of the per-State findings and the baseline in one [`Report`];
+//! - [`Checker::data_status`]: what the data holds per State (the README's status table).
 //!
 //! ```
-//! use cybercrime_taxonomy::{Dataset, check::{report, ReportOptions}};
+//! use cybercrime_taxonomy::{Dataset, check::{Checker, Scope}};
 //! let data = Dataset::embedded();
-//! let r = report(data, &ReportOptions::default()).unwrap();
+//! let r = Checker::new(data).report(&Scope::default()).unwrap();
 //! assert_eq!(r.states.len(), 11);
 //! assert_eq!(r.categories.len(), 11); // Articles 7-17
 //! ```
@@ -22,44 +27,115 @@ mod crosswalk;
 mod derived;
 mod dual;
 mod overlap;
+mod status;
 
 pub use baseline::{Baseline, BaselineCategory, baseline};
-pub use coverage::{Coverage, Level, Narrowing, Verdict, coverage, coverage_all};
-pub use crosswalk::{
-    CategoryTotal, Count, Crosswalk, IccsTotal, OneToMany, crosswalk, read_counts,
-};
-pub use derived::{CrossCoverage, Via, cross_coverage};
+pub use coverage::{Cited, Coverage, Level, Narrowing, Reason, UnknownCause, Verdict};
+pub use crosswalk::{CategoryTotal, Crosswalk, IccsTotal, OneToMany};
+pub use derived::{CrossCoverage, Via};
 pub use dual::{
-    DualCategory, DualReport, DualVerdict, TreatyBasis, compare, dual_criminality, treaty_basis,
+    DualCategory, DualCounts, DualFinding, DualReport, DualVerdict, TreatyBasis, compare,
+    treaty_basis,
 };
 pub use overlap::{OverBreadth, Overlap, over_breadth, overlaps};
+pub use status::{ByConfidence, DataStatus, StateStatus, TreatyCell};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{
-    CategoryClass, CategoryId, Dataset, Error, JurisdictionCode, TaxonomyId, TreatyStatus,
+    CategoryClass, CategoryId, Confidence, Dataset, Error, Jurisdiction, JurisdictionCode, Origin,
+    TaxonomyId, TreatyStatus,
 };
 
-/// What a [`report`] covers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportOptions {
-    /// The States to include; empty means every jurisdiction in the dataset.
-    pub jurisdictions: Vec<String>,
-    /// The taxonomy to read coverage against (default `un2024`).
-    pub taxonomy: String,
+/// The options of a check: how the data is read, apart from the data itself.
+///
+/// ```
+/// use cybercrime_taxonomy::{Confidence, check::Options};
+/// let strict = Options::default().with_min_confidence(Confidence::High);
+/// assert_eq!(strict.min_confidence, Some(Confidence::High));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Options {
+    /// Count only provisions and mappings of at least this confidence (the lower of the
+    /// provision's and the mapping's); those below it are named in the reasons as not counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_confidence: Option<Confidence>,
 }
 
-impl Default for ReportOptions {
+impl Options {
+    /// The same options with a confidence floor.
+    pub fn with_min_confidence(mut self, min: Confidence) -> Self {
+        self.min_confidence = Some(min);
+        self
+    }
+}
+
+/// A dataset read with a set of [`Options`]: the entry point of every check.
+#[derive(Debug, Clone, Copy)]
+pub struct Checker<'a> {
+    data: &'a Dataset,
+    options: Options,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker with the default options.
+    pub fn new(data: &'a Dataset) -> Self {
+        Self {
+            data,
+            options: Options::default(),
+        }
+    }
+    /// A checker with the given options.
+    pub fn with_options(data: &'a Dataset, options: Options) -> Self {
+        Self { data, options }
+    }
+    /// The dataset.
+    pub fn data(&self) -> &'a Dataset {
+        self.data
+    }
+    /// The options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+    /// The jurisdiction with this code, or an error naming it.
+    pub fn jurisdiction(&self, code: JurisdictionCode) -> Result<&'a Jurisdiction, Error> {
+        self.data
+            .jurisdiction(code)
+            .ok_or_else(|| Error::UnknownId {
+                kind: "jurisdiction",
+                id: code.to_string(),
+            })
+    }
+    fn taxonomy(&self, id: &TaxonomyId) -> Result<&'a crate::Taxonomy, Error> {
+        self.data.taxonomy(id).ok_or_else(|| Error::UnknownId {
+            kind: "taxonomy",
+            id: id.to_string(),
+        })
+    }
+}
+
+/// What a [`Checker::report`] covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    /// The States to include, in this order; empty means every jurisdiction in the dataset.
+    /// A State named twice is included once.
+    pub jurisdictions: Vec<JurisdictionCode>,
+    /// The taxonomy to read coverage against (default `un2024`).
+    pub taxonomy: TaxonomyId,
+}
+
+impl Default for Scope {
     fn default() -> Self {
         Self {
             jurisdictions: Vec::new(),
-            taxonomy: crate::CONVENTION.to_owned(),
+            taxonomy: TaxonomyId::convention(),
         }
     }
 }
 
 /// A column of the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryHeading {
     /// The category.
     pub id: CategoryId,
@@ -84,7 +160,7 @@ impl CategoryHeading {
 }
 
 /// A State's treaty status, for the report's header.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TreatyLine {
     /// The treaty.
     pub treaty: TaxonomyId,
@@ -93,7 +169,7 @@ pub struct TreatyLine {
 }
 
 /// A row of the report: one State's findings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StateFindings {
     /// The State.
     pub jurisdiction: JurisdictionCode,
@@ -125,17 +201,14 @@ impl StateFindings {
     }
 }
 
-/// The compatibility report: plain data, rendered by [`crate::render`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The compatibility report: plain data, rendered by [`crate::render`], and read back from its
+/// JSON form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
-    /// The crate's data version.
-    pub data_version: String,
-    /// The data's as-of date.
-    pub data_as_of: String,
-    /// The minimum confidence counted, if the dataset sets one
-    /// ([`Dataset::with_min_confidence`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min_confidence: Option<crate::Confidence>,
+    /// Where the data came from.
+    pub origin: Origin,
+    /// The options of the check.
+    pub options: Options,
     /// The taxonomy coverage is read against.
     pub taxonomy: TaxonomyId,
     /// Its short title.
@@ -148,73 +221,60 @@ pub struct Report {
     pub baseline: Baseline,
 }
 
-/// Builds the report: coverage of every non-ancillary category of the chosen taxonomy by every
-/// chosen State, with overlaps, over-breadth and the baseline.
-pub fn report(data: &Dataset, options: &ReportOptions) -> Result<Report, Error> {
-    let taxonomy = data
-        .taxonomy_str(&options.taxonomy)
-        .ok_or_else(|| Error::UnknownId {
-            kind: "taxonomy",
-            id: options.taxonomy.clone(),
-        })?;
-    let states: Vec<&crate::Jurisdiction> = if options.jurisdictions.is_empty() {
-        data.jurisdictions().collect()
-    } else {
-        options
-            .jurisdictions
+impl Checker<'_> {
+    /// Builds the report: coverage of every non-ancillary category of the chosen taxonomy by
+    /// every chosen State, with overlaps, over-breadth and the baseline.
+    pub fn report(&self, scope: &Scope) -> Result<Report, Error> {
+        let taxonomy = self.taxonomy(&scope.taxonomy)?;
+        let states: Vec<&Jurisdiction> = if scope.jurisdictions.is_empty() {
+            self.data.jurisdictions().collect()
+        } else {
+            let mut seen = Vec::with_capacity(scope.jurisdictions.len());
+            for &code in &scope.jurisdictions {
+                if !seen.contains(&code) {
+                    seen.push(code);
+                }
+            }
+            seen.into_iter()
+                .map(|code| self.jurisdiction(code))
+                .collect::<Result<_, _>>()?
+        };
+        let rows: Vec<StateFindings> = states
             .iter()
-            .map(|code| {
-                data.jurisdiction_str(code).ok_or_else(|| Error::UnknownId {
-                    kind: "jurisdiction",
-                    id: code.clone(),
-                })
+            .map(|j| StateFindings {
+                jurisdiction: j.code,
+                name: j.name.clone(),
+                as_of: j.as_of.to_string(),
+                treaties: j
+                    .treaties
+                    .iter()
+                    .map(|t| TreatyLine {
+                        treaty: t.treaty.clone(),
+                        status: t.status,
+                    })
+                    .collect(),
+                coverage: self.coverage_all(j, &taxonomy.id),
+                overlaps: overlaps(j, taxonomy.id.as_str()),
+                over_breadth: over_breadth(j, taxonomy.id.as_str()),
             })
-            .collect::<Result<_, _>>()?
-    };
-    let is_convention = taxonomy.id.as_str() == crate::CONVENTION;
-    let rows: Vec<StateFindings> = states
-        .iter()
-        .map(|j| StateFindings {
-            jurisdiction: j.code,
-            name: j.name.clone(),
-            as_of: j.as_of.to_string(),
-            treaties: j
-                .treaties
-                .iter()
-                .map(|t| TreatyLine {
-                    treaty: t.treaty.clone(),
-                    status: t.status,
+            .collect();
+        let per_state: Vec<Vec<Coverage>> = rows.iter().map(|r| r.coverage.clone()).collect();
+        Ok(Report {
+            origin: self.data.origin().clone(),
+            options: self.options,
+            taxonomy: taxonomy.id.clone(),
+            taxonomy_title: taxonomy.short_title.clone(),
+            categories: taxonomy
+                .offences()
+                .map(|(id, c)| CategoryHeading {
+                    id,
+                    article: c.article.clone(),
+                    title: c.title.clone(),
+                    class: c.class,
                 })
                 .collect(),
-            coverage: if is_convention {
-                coverage_all(data, j, &taxonomy.id)
-            } else {
-                cross_coverage(data, j, &taxonomy.id)
-                    .into_iter()
-                    .map(|c| c.coverage)
-                    .collect()
-            },
-            overlaps: overlaps(j, taxonomy.id.as_str()),
-            over_breadth: over_breadth(j, taxonomy.id.as_str()),
+            states: rows,
+            baseline: baseline(&per_state),
         })
-        .collect();
-    let per_state: Vec<Vec<Coverage>> = rows.iter().map(|r| r.coverage.clone()).collect();
-    Ok(Report {
-        data_version: crate::DATA_VERSION.to_owned(),
-        data_as_of: crate::DATA_AS_OF.to_owned(),
-        min_confidence: data.min_confidence(),
-        taxonomy: taxonomy.id.clone(),
-        taxonomy_title: taxonomy.short_title.clone(),
-        categories: taxonomy
-            .offences()
-            .map(|(id, c)| CategoryHeading {
-                id,
-                article: c.article.clone(),
-                title: c.title.clone(),
-                class: c.class,
-            })
-            .collect(),
-        states: rows,
-        baseline: baseline(&per_state),
-    })
+    }
 }

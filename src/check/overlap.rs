@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{CategoryId, Jurisdiction, JurisdictionCode, ProvisionId, Relation, Theme};
 
 /// An overlap finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Overlap {
     /// Several provisions of one State criminalise (parts of) one category.
@@ -32,7 +32,7 @@ pub enum Overlap {
 }
 
 /// Why a provision is listed for the human-rights safeguards review.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum OverBreadth {
     /// Mapped `narrowMatch`: the Convention offence is narrower than the provision.

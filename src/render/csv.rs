@@ -1,8 +1,8 @@
 //! CSV renderers: one finding per row, lists joined with `;`.
 
-use super::{ids, join};
+use super::{ids, join, words};
 use crate::Error;
-use crate::check::{Baseline, Crosswalk, DualReport, Report, Verdict};
+use crate::check::{Baseline, Crosswalk, DualReport, Report};
 
 fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<String, Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -20,40 +20,27 @@ fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result
 pub(super) fn report(r: &Report) -> Result<String, Error> {
     let rows = r.states.iter().flat_map(|s| {
         s.coverage.iter().map(move |c| {
-            let (missing, extra, qualifications) = match &c.verdict {
-                Verdict::Partial {
-                    missing,
-                    extra_conditions,
-                    qualifications,
-                    ..
-                } => (
-                    join(&ids(missing), ";"),
-                    extra_conditions
-                        .iter()
-                        .map(|x| format!("{}:{}", x.provision, x.id))
-                        .collect::<Vec<_>>()
-                        .join(";"),
-                    join(&ids(qualifications), ";"),
-                ),
-                Verdict::Full { qualifications, .. } => (
-                    String::new(),
-                    String::new(),
-                    join(&ids(qualifications), ";"),
-                ),
-                _ => Default::default(),
-            };
+            let v = &c.verdict;
+            let missing = join(&ids(v.missing()), ";");
+            let extra = v
+                .extra_conditions()
+                .iter()
+                .map(|x| format!("{}:{}", x.provision, x.id))
+                .collect::<Vec<_>>()
+                .join(";");
+            let qualifications = join(&ids(v.qualifications()), ";");
             vec![
                 s.jurisdiction.to_string(),
                 c.category.to_string(),
                 c.verdict.level().as_str().to_owned(),
-                c.confidence
+                c.confidence()
                     .map(|x| x.as_str().to_owned())
                     .unwrap_or_default(),
                 join(&ids(c.verdict.provisions()), ";"),
                 missing,
                 extra,
                 qualifications,
-                c.reasons.join(" | "),
+                words::reasons(c).join(" | "),
             ]
         })
     });
@@ -84,7 +71,7 @@ pub(super) fn dual(d: &DualReport) -> Result<String, Error> {
             c.second.as_str().to_owned(),
             join(&ids(&c.lacking), ";"),
             join(&ids(&c.common_elements), ";"),
-            c.reasons.join(" | "),
+            words::dual(c).join(" | "),
         ]
     });
     write(

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{ids, join, mark, over_breadth_line, symbol};
+use super::{ids, join, mark, over_breadth_line, symbol, words};
 use crate::Error;
 use crate::check::{Level, Report};
 
@@ -72,13 +72,12 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
     writeln!(out, "<h1>{}</h1>", escape(&title))?;
     writeln!(
         out,
-        "<p class=\"meta\">Data version {} · researched as of {} · {} States × {} offence categories. Hover a cell for the reasons; click it for the full finding.</p>",
-        escape(&r.data_version),
-        escape(&r.data_as_of),
+        "<p class=\"meta\">{} · {} States × {} offence categories. Hover a cell for the reasons; click it for the full finding.</p>",
+        escape(&words::origin(&r.origin)),
         r.states.len(),
         r.categories.len()
     )?;
-    if let Some(min) = r.min_confidence {
+    if let Some(min) = r.options.min_confidence {
         writeln!(
             out,
             "<p class=\"meta\">Counting only provisions and mappings of {min} confidence or better.</p>"
@@ -121,10 +120,10 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
                     s.jurisdiction,
                     c.category,
                     level.as_str(),
-                    c.confidence
+                    c.confidence()
                         .map(|x| format!(" (confidence {x})"))
                         .unwrap_or_default(),
-                    c.reasons.join("\n")
+                    words::reasons(c).join("\n")
                 )),
                 mark(c)
             )?;
@@ -182,8 +181,8 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
                 level.as_str()
             )?;
             writeln!(out, "<ul class=\"reasons\">")?;
-            for reason in &c.reasons {
-                writeln!(out, "<li>{}</li>", escape(reason))?;
+            for reason in words::reasons(c) {
+                writeln!(out, "<li>{}</li>", escape(&reason))?;
             }
             writeln!(out, "</ul></li>")?;
         }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{ids, join, mark, over_breadth_line, symbol};
+use super::{ids, join, mark, over_breadth_line, symbol, words};
 use crate::Error;
 use crate::check::{Baseline, Crosswalk, DualReport, Overlap, Report};
 
@@ -26,13 +26,12 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
     writeln!(out)?;
     writeln!(
         out,
-        "Data version {} (researched as of {}). {} States, {} offence categories.",
-        r.data_version,
-        r.data_as_of,
+        "{}. {} States, {} offence categories.",
+        cell(&words::origin(&r.origin)),
         r.states.len(),
         r.categories.len()
     )?;
-    if let Some(min) = r.min_confidence {
+    if let Some(min) = r.options.min_confidence {
         writeln!(out)?;
         writeln!(
             out,
@@ -95,12 +94,12 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
                 cell(&heading.label()),
                 cell(&heading.title),
                 level.as_str(),
-                c.confidence
+                c.confidence()
                     .map(|x| format!(" (confidence {x})"))
                     .unwrap_or_default()
             )?;
-            for reason in &c.reasons {
-                writeln!(out, "  - {}", cell(reason))?;
+            for reason in words::reasons(c) {
+                writeln!(out, "  - {}", cell(&reason))?;
             }
         }
         if !s.overlaps.is_empty() {
@@ -188,7 +187,19 @@ pub(super) fn dual(d: &DualReport) -> Result<String, Error> {
     let mut out = String::new();
     writeln!(out, "# Dual criminality: {} and {}", d.first, d.second)?;
     writeln!(out)?;
-    writeln!(out, "Overall: **{}**", d.overall.as_str())?;
+    writeln!(out, "{}.", cell(&words::origin(&d.origin)))?;
+    writeln!(out)?;
+    let n = &d.counts;
+    writeln!(
+        out,
+        "Overall: {} of {} categories satisfied, {} conditional, {} unknown, {} not satisfied (worst: **{}**).",
+        n.satisfied,
+        d.categories.len(),
+        n.conditional,
+        n.unknown,
+        n.not_satisfied,
+        d.overall.as_str()
+    )?;
     writeln!(out)?;
     writeln!(out, "Treaty basis:")?;
     for t in &d.treaty_basis {
@@ -226,8 +237,8 @@ pub(super) fn dual(d: &DualReport) -> Result<String, Error> {
     for c in &d.categories {
         writeln!(out, "## {}: {}", c.category, c.verdict.as_str())?;
         writeln!(out)?;
-        for r in &c.reasons {
-            writeln!(out, "- {}", cell(r))?;
+        for r in words::dual(c) {
+            writeln!(out, "- {}", cell(&r))?;
         }
         writeln!(out)?;
     }
@@ -291,70 +302,42 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
 }
 
 /// The data-status table: per State, what the data holds and how well it is sourced.
-pub(super) fn data_status(data: &crate::Dataset) -> Result<String, Error> {
-    use crate::{Confidence, GapVerdict, Relation};
+pub(super) fn data_status(d: &crate::check::DataStatus) -> Result<String, Error> {
     let mut out = String::new();
     writeln!(
         out,
-        "| State | As of | Provisions (high / medium / low confidence) | Art 7-17 mapped | Researched gaps | Not researched | Outside the Convention | UN Convention | Budapest |"
+        "| State | As of | Provisions (high / medium / low confidence) | With penalties | Art 7-17 covered | Researched gaps | Not researched | Outside the Convention | UN Convention | Budapest |"
     )?;
-    writeln!(out, "|---|---|---|--:|--:|--:|--:|---|---|")?;
-    let offences: Vec<String> = data
-        .taxonomy_str(crate::CONVENTION)
-        .map(|t| t.offences().map(|(id, _)| id.to_string()).collect())
-        .unwrap_or_default();
-    for j in data.jurisdictions() {
-        let count = |c: Confidence| j.provisions.iter().filter(|p| p.confidence == c).count();
-        let mapped = offences
-            .iter()
-            .filter(|id| {
-                j.provisions.iter().any(|p| {
-                    p.mappings.iter().any(|m| {
-                        m.category.as_str() == id.as_str() && m.relation != Relation::Related
-                    })
-                })
-            })
-            .count();
-        let gaps = |v: GapVerdict| {
-            j.gaps
+    writeln!(out, "|---|---|---|--:|--:|--:|--:|--:|---|---|")?;
+    for s in &d.states {
+        let treaty = |t: &str| {
+            s.treaties
                 .iter()
-                .filter(|g| g.verdict == v && offences.iter().any(|o| o == g.category.as_str()))
-                .count()
-        };
-        let outside = j
-            .provisions
-            .iter()
-            .filter(|p| p.outside_convention.is_some())
-            .count();
-        let status = |t: &str| {
-            j.treaties
-                .iter()
-                .find(|r| r.treaty.as_str() == t)
-                .map(|r| {
-                    let mut s = r.status.as_str().to_owned();
-                    if let Some(d) = r.consented.or(r.signed) {
-                        s.push_str(&format!(" {d}"));
-                    }
-                    s
+                .find(|c| c.treaty.as_str() == t)
+                .map(|c| match c.date {
+                    Some(date) => format!("{} {date}", c.status.as_str()),
+                    None => c.status.as_str().to_owned(),
                 })
                 .unwrap_or_else(|| "unknown".to_owned())
         };
+        let p = &s.provisions;
         writeln!(
             out,
-            "| {} {} | {} | {} ({} / {} / {}) | {} | {} | {} | {} | {} | {} |",
-            j.code,
-            cell(&j.name),
-            j.as_of,
-            j.provisions.len(),
-            count(Confidence::High),
-            count(Confidence::Medium),
-            count(Confidence::Low),
-            mapped,
-            gaps(GapVerdict::Gap),
-            gaps(GapVerdict::NotResearched),
-            outside,
-            status("un2024"),
-            status("budapest2001"),
+            "| {} {} | {} | {} ({} / {} / {}) | {} | {} | {} | {} | {} | {} | {} |",
+            s.jurisdiction,
+            cell(&s.name),
+            s.as_of,
+            p.high + p.medium + p.low,
+            p.high,
+            p.medium,
+            p.low,
+            s.with_penalties,
+            s.covered,
+            s.gaps,
+            s.not_researched,
+            s.outside_convention,
+            treaty("un2024"),
+            treaty("budapest2001"),
         )?;
     }
     Ok(out)

@@ -1,9 +1,11 @@
 //! Renderers: turn findings into Markdown, JSON, CSV or a self-contained HTML page. They never
 //! decide anything; every word of a finding comes from the checker's values.
 
+pub mod catalogue;
 mod csv;
 mod html;
 mod markdown;
+pub mod words;
 
 use std::str::FromStr;
 
@@ -23,6 +25,27 @@ pub enum Format {
     Csv,
     /// A self-contained HTML page (reports only).
     Html,
+    /// Plain aligned text for a terminal (`list`, `show`, `validate`).
+    Text,
+}
+
+impl Format {
+    /// The name used on the command line.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::Html => "html",
+            Self::Text => "text",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl FromStr for Format {
@@ -33,24 +56,23 @@ impl FromStr for Format {
             "json" => Ok(Self::Json),
             "csv" => Ok(Self::Csv),
             "html" => Ok(Self::Html),
+            "text" => Ok(Self::Text),
             _ => Err(Error::UnknownId {
-                kind: "format (expected md, json, csv or html)",
+                kind: "format (expected md, json, csv, html or text)",
                 id: s.to_owned(),
             }),
         }
     }
 }
 
-fn json(value: &impl Serialize) -> Result<String, Error> {
+pub(crate) fn json(value: &impl Serialize) -> Result<String, Error> {
     let mut text = serde_json::to_string_pretty(value).map_err(|e| Error::Render(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }
 
-fn unsupported(what: &'static str) -> Error {
-    Error::Render(format!(
-        "HTML output is available for the report only, not for {what}"
-    ))
+fn unsupported(format: Format, what: &'static str) -> Error {
+    Error::Render(format!("{what} cannot be rendered as {format}"))
 }
 
 /// Renders the compatibility report.
@@ -60,6 +82,7 @@ pub fn report(r: &Report, format: Format) -> Result<String, Error> {
         Format::Json => json(r),
         Format::Csv => csv::report(r),
         Format::Html => html::report(r),
+        Format::Text => Err(unsupported(format, "the report")),
     }
 }
 
@@ -69,7 +92,7 @@ pub fn dual(d: &DualReport, format: Format) -> Result<String, Error> {
         Format::Markdown => markdown::dual(d),
         Format::Json => json(d),
         Format::Csv => csv::dual(d),
-        Format::Html => Err(unsupported("dual criminality")),
+        Format::Html | Format::Text => Err(unsupported(format, "dual criminality")),
     }
 }
 
@@ -79,7 +102,7 @@ pub fn baseline(b: &Baseline, format: Format) -> Result<String, Error> {
         Format::Markdown => markdown::baseline(b),
         Format::Json => json(b),
         Format::Csv => csv::baseline(b),
-        Format::Html => Err(unsupported("the baseline")),
+        Format::Html | Format::Text => Err(unsupported(format, "the baseline")),
     }
 }
 
@@ -89,14 +112,61 @@ pub fn crosswalk(c: &Crosswalk, format: Format) -> Result<String, Error> {
         Format::Markdown => markdown::crosswalk(c),
         Format::Json => json(c),
         Format::Csv => csv::crosswalk(c),
-        Format::Html => Err(unsupported("the crosswalk")),
+        Format::Html | Format::Text => Err(unsupported(format, "the crosswalk")),
     }
 }
 
 /// A Markdown table of what the data holds per State: provisions by confidence, verdicts,
 /// offences outside the Convention, and treaty status.
-pub fn data_status(data: &crate::Dataset) -> Result<String, Error> {
-    markdown::data_status(data)
+pub fn data_status(status: &crate::check::DataStatus, format: Format) -> Result<String, Error> {
+    match format {
+        Format::Markdown => markdown::data_status(status),
+        Format::Json => json(status),
+        Format::Csv | Format::Html | Format::Text => Err(unsupported(format, "the data status")),
+    }
+}
+
+/// The counts and diagnostics of a validation, as `validate --format json` prints them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Validation<'a> {
+    /// How many errors.
+    pub errors: usize,
+    /// How many warnings.
+    pub warnings: usize,
+    /// The diagnostics shown: all of them in JSON, warnings and errors in text.
+    pub diagnostics: Vec<&'a crate::Diagnostic>,
+}
+
+/// Renders validation diagnostics: one line per warning or error and a count line (text), or
+/// every diagnostic including notes (JSON).
+pub fn validation(d: &crate::Diagnostics, format: Format) -> Result<String, Error> {
+    use crate::Severity;
+    let json_form = match format {
+        Format::Json => true,
+        Format::Text => false,
+        other => return Err(unsupported(other, "validation results")),
+    };
+    let shown = d
+        .iter()
+        .filter(|x| json_form || x.severity > Severity::Note)
+        .collect();
+    let v = Validation {
+        errors: d.count(Severity::Error),
+        warnings: d.count(Severity::Warning),
+        diagnostics: shown,
+    };
+    if json_form {
+        return json(&v);
+    }
+    let mut out = String::new();
+    for x in &v.diagnostics {
+        out.push_str(&format!("{x}\n"));
+    }
+    out.push_str(&format!(
+        "{} error(s), {} warning(s)\n",
+        v.errors, v.warnings
+    ));
+    Ok(out)
 }
 
 /// The one-character symbol of a level, used in matrices.
@@ -112,7 +182,7 @@ pub fn symbol(level: Level) -> &'static str {
 /// The matrix mark of a coverage: its symbol, with `*` when it rests only on low-confidence
 /// citations or mappings.
 pub fn mark(c: &crate::check::Coverage) -> String {
-    let low = c.confidence == Some(crate::Confidence::Low);
+    let low = c.confidence() == Some(crate::Confidence::Low);
     format!(
         "{}{}",
         symbol(c.verdict.level()),

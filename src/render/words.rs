@@ -1,0 +1,228 @@
+//! How findings are worded: one place for every sentence the renderers print.
+
+use crate::check::{Cited, Coverage, DualCategory, DualFinding, Reason, UnknownCause, Verdict};
+use crate::{CategoryId, LocalId, Origin};
+
+fn cited(c: &Cited) -> String {
+    format!("{} ({})", c.provision, c.number)
+}
+
+fn list(ids: &[LocalId]) -> String {
+    ids.iter()
+        .map(LocalId::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One step of a verdict's argument as a sentence fragment (no final full stop).
+pub fn reason(r: &Reason, category: &CategoryId) -> String {
+    match r {
+        Reason::Counts {
+            provision,
+            relation,
+        } => format!("{} {relation} {category}", cited(provision)),
+        Reason::NotInForce { provision, status } => format!(
+            "{} is {} and is not counted",
+            cited(provision),
+            status.as_str()
+        ),
+        Reason::BelowConfidence {
+            provision,
+            confidence,
+            floor,
+        } => format!(
+            "{} is below the minimum confidence ({confidence} < {floor}) and is not counted",
+            cited(provision)
+        ),
+        Reason::OnlyRelated {
+            provision,
+            relation,
+        } => format!(
+            "{} is only related ({relation}): it does not criminalise the conduct as such",
+            cited(provision)
+        ),
+        Reason::Reserved { element } => {
+            format!("`{element}` is not covered, as a reservation permits")
+        }
+        Reason::MissingElements { elements } => format!("missing elements: {}", list(elements)),
+        Reason::ImpermissibleCondition { condition } => format!(
+            "{} adds a condition the Convention does not permit ({}): {}",
+            condition.provision, condition.id, condition.description
+        ),
+        Reason::NarrowedNotNeeded => {
+            "the narrowed provisions are not needed: others cover every element without them"
+                .to_owned()
+        }
+        Reason::ResearchedGap => "researched gap: no provision criminalises it".to_owned(),
+        Reason::NotResearched => "not researched".to_owned(),
+        Reason::NoVerdict => "no provision mapped and no gap record".to_owned(),
+        Reason::Derived {
+            from,
+            from_level,
+            relation,
+            gives,
+        } => format!(
+            "{from} is {} and {relation} {category}, which gives {}",
+            from_level.as_str(),
+            gives.as_str()
+        ),
+        Reason::NotChained { from, relation } => format!(
+            "{from} {relation} {category}: not chained (only exact, broad and narrow alignments are)"
+        ),
+        Reason::NoAlignment => "no direct mapping and no alignment to the Convention".to_owned(),
+    }
+}
+
+/// Every reason of a coverage, worded, followed by what the gap record or unknown says.
+pub fn reasons(c: &Coverage) -> Vec<String> {
+    let mut out: Vec<String> = c.reasons.iter().map(|r| reason(r, &c.category)).collect();
+    match &c.verdict {
+        Verdict::Gap { checked } if !checked.is_empty() => out.push(format!("checked: {checked}")),
+        Verdict::Unknown { cause } => out.push(unknown(cause)),
+        _ => {}
+    }
+    out
+}
+
+/// Why a verdict is unknown.
+pub fn unknown(cause: &UnknownCause) -> String {
+    match cause {
+        UnknownCause::NotResearched { checked } => format!("not researched: {checked}"),
+        UnknownCause::NoVerdict => "no verdict recorded".to_owned(),
+        UnknownCause::BelowConfidence => {
+            "only provisions below the minimum confidence map onto it".to_owned()
+        }
+        UnknownCause::NotDerivable => {
+            "not derivable: no Convention verdict carries over to it".to_owned()
+        }
+    }
+}
+
+/// One State's side of a dual-criminality finding, as a sentence.
+pub fn side(c: &Coverage) -> String {
+    let code = c.jurisdiction;
+    let provisions = |ps: &[crate::ProvisionId]| {
+        ps.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match &c.verdict {
+        Verdict::Full { provisions: ps, .. } => {
+            format!("{code} covers it fully ({}).", provisions(ps))
+        }
+        Verdict::Partial {
+            provisions: ps,
+            missing,
+            extra_conditions,
+            ..
+        } => {
+            let mut s = format!("{code} covers it partly ({})", provisions(ps));
+            if !missing.is_empty() {
+                s.push_str(&format!("; it does not cover {}", list(missing)));
+            }
+            let mut seen: Vec<&LocalId> = Vec::new();
+            for x in extra_conditions {
+                if !seen.contains(&&x.id) {
+                    seen.push(&x.id);
+                    s.push_str(&format!(
+                        "; {} requires a condition the Convention does not permit ({}: {})",
+                        x.provision, x.id, x.description
+                    ));
+                }
+            }
+            s.push('.');
+            s
+        }
+        Verdict::Gap { .. } => format!("{code} has no such offence (researched gap)."),
+        Verdict::Unknown { cause } => format!("{code}: {}.", unknown(cause)),
+    }
+}
+
+/// The sentences behind one category's dual-criminality verdict, each printed once.
+pub fn dual(c: &DualCategory) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in c.sides.iter().map(side) {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out.push(
+        match c.finding {
+            DualFinding::BothFull => "Both States fully criminalise the conduct.",
+            DualFinding::GapOnOneSide => "A side has no such offence: dual criminality fails.",
+            DualFinding::UnknownOnOneSide => "A side is not researched: no verdict can be given.",
+            DualFinding::SharedConduct => {
+                "The conduct is criminal in both, but only where the differences above do not matter in the case."
+            }
+            DualFinding::NoSharedConduct => "No conduct limb of the category is criminal in both.",
+        }
+        .to_owned(),
+    );
+    out
+}
+
+/// Where the data came from, as one line: `data 2026.12.0 (shipped, as of 2026-12-01) + ./mine`.
+pub fn origin(o: &Origin) -> String {
+    let mut s = format!("data {}", o.version());
+    if let Some(shipped) = &o.shipped {
+        s.push_str(&format!(
+            " ({}, as of {})",
+            if shipped.taxonomies_only {
+                "shipped taxonomies only"
+            } else {
+                "shipped"
+            },
+            shipped.as_of
+        ));
+    }
+    for input in &o.inputs {
+        s.push_str(&format!(" + {input}"));
+    }
+    if let Some(g) = &o.generated {
+        s.push_str(&format!(" + {g}"));
+    }
+    s
+}
+
+/// A penalty in words: `up to 3 years' imprisonment, a fine of up to 10000 SGD, caning`.
+pub fn penalty(p: &crate::Penalty) -> String {
+    let mut parts = Vec::new();
+    if p.death {
+        parts.push("death".to_owned());
+    }
+    match (p.min_imprisonment, p.max_imprisonment) {
+        (Some(min), Some(crate::Term::Life)) => {
+            parts.push(format!("imprisonment from {min} to life"));
+        }
+        (_, Some(crate::Term::Life)) => parts.push("imprisonment for life".to_owned()),
+        (Some(min), Some(max)) => parts.push(format!("{min} to {max} of imprisonment")),
+        (None, Some(max)) => parts.push(format!("up to {max} of imprisonment")),
+        (Some(min), None) => parts.push(format!("at least {min} of imprisonment")),
+        (None, None) => {}
+    }
+    if let Some(f) = &p.fine {
+        let money = |m: &crate::Money| format!("{} {}", m.amount, m.currency);
+        let mut s = match (&f.min, &f.max) {
+            (Some(a), Some(b)) => format!("a fine of {} to {}", money(a), money(b)),
+            (None, Some(b)) => format!("a fine of up to {}", money(b)),
+            (Some(a), None) => format!("a fine of at least {}", money(a)),
+            (None, None) => "a fine".to_owned(),
+        };
+        if !f.note.is_empty() {
+            s.push_str(&format!(" ({})", f.note));
+        }
+        parts.push(s);
+    }
+    parts.extend(p.other.iter().cloned());
+    let mut s = if parts.is_empty() {
+        "no sanction recorded".to_owned()
+    } else {
+        parts.join(", ")
+    };
+    if !p.condition.is_empty() {
+        s.push_str(&format!(" where {}", p.condition));
+    }
+    s.push_str(&format!(" [{}]", p.confidence));
+    s
+}
