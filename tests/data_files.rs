@@ -261,3 +261,45 @@ fn readme_tables_match_the_data() {
         "README matrix is stale: paste lines 5-17 of `cargo run -- report`"
     );
 }
+
+/// FNV-1a over every embedded file's name and text: a fingerprint of the shipped data.
+fn data_fingerprint() -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (name, text) in cybercrime_taxonomy::EMBEDDED_FILES {
+        for b in name.bytes().chain([0]).chain(text.bytes()).chain([0]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+#[test]
+fn the_data_changelog_has_an_entry_for_this_data() {
+    let changelog =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/CHANGELOG.md")).unwrap();
+    let heading = format!("## {} ", cybercrime_taxonomy::DATA_VERSION);
+    let entry = changelog
+        .lines()
+        .find(|l| l.starts_with(&heading))
+        .unwrap_or_else(|| panic!("data/CHANGELOG.md has no `{heading}` entry"));
+    let fingerprint = data_fingerprint();
+    assert!(
+        entry.ends_with(&format!("fingerprint {fingerprint}")),
+        "the shipped data changed since the {} entry was written: give the data a new version \
+         (data/manifest.json and DATA_VERSION), describe the change in data/CHANGELOG.md and end \
+         its heading with `fingerprint {fingerprint}`",
+        cybercrime_taxonomy::DATA_VERSION
+    );
+    let versions: Vec<&str> = changelog
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    let unique: std::collections::HashSet<&str> = versions.iter().copied().collect();
+    assert_eq!(
+        versions.len(),
+        unique.len(),
+        "a version appears twice in data/CHANGELOG.md"
+    );
+}
