@@ -68,12 +68,22 @@ pub struct DatasetBuilder {
     diagnostics: Vec<Diagnostic>,
     layer: usize,
     origin: Origin,
+    import_date: Option<crate::Date>,
 }
 
 impl DatasetBuilder {
     /// An empty builder.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The date to give what an SSSOM import synthesises (the `checked` date of sources made
+    /// for new provisions, the `as_of` of a new jurisdiction) when a mapping set has no
+    /// `mapping_date`. Without it, the shipped data's [`DATA_AS_OF`](crate::DATA_AS_OF) is used,
+    /// so that building a dataset never reads the clock.
+    pub fn import_date(mut self, date: crate::Date) -> Self {
+        self.import_date = Some(date);
+        self
     }
 
     /// Adds every data file shipped with the crate.
@@ -229,21 +239,25 @@ impl DatasetBuilder {
         }
         let mut set = resolve_overrides(set, &mut diagnostics);
         if !mapping_sets.is_empty() {
-            let base = Dataset::from_parts(
-                set.taxonomies.iter().map(|p| p.value.clone()).collect(),
-                set.alignments.iter().map(|p| p.value.clone()).collect(),
-                set.jurisdictions.iter().map(|p| p.value.clone()).collect(),
-                Diagnostics::default(),
-                Origin::default(),
-            );
-            for (source, layer) in mapping_sets {
-                let (parsed, problems) = sssom::parse(&source.name, &source.text);
-                diagnostics.extend(problems);
-                let imported = sssom::import(&base, &source.name, &parsed, &mut diagnostics);
-                for (value, rows) in imported.jurisdictions {
+            let date = self.import_date.unwrap_or(crate::DATA_AS_OF);
+            let mut imported = Vec::new();
+            {
+                let base = sssom::Base::new(
+                    set.taxonomies.iter().map(|p| &p.value),
+                    set.jurisdictions.iter().map(|p| &p.value),
+                );
+                for (source, layer) in mapping_sets {
+                    let (parsed, problems) = sssom::parse(&source.name, &source.text);
+                    diagnostics.extend(problems);
+                    let set = sssom::import(&base, &source.name, &parsed, date, &mut diagnostics);
+                    imported.push((source.name, layer, set));
+                }
+            }
+            for (name, layer, result) in imported {
+                for (value, rows) in result.jurisdictions {
                     set.jurisdictions.push(Parsed {
                         value,
-                        source: Arc::new(SourceText::with_rows(source.name.clone(), rows)),
+                        source: Arc::new(SourceText::with_rows(name.clone(), rows)),
                         layer,
                     });
                 }

@@ -245,3 +245,86 @@ fn row_count_is_limited() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].code, Code::TooLarge);
 }
+
+const SMALL_HEADER: &str = "# curie_map:\n#   un2024: https://w3id.org/cybercrime-taxonomy/un2024/\n#   zz: https://example.org/zz/\n#   jurisdiction: https://w3id.org/cybercrime-taxonomy/jurisdiction/\n# mapping_set_id: https://example.org/zz.sssom.tsv\n";
+const SMALL_BODY: &str = "subject_id\tpredicate_id\tobject_id\tmapping_justification\tsubject_source\nzz:cca/s3\tskos:closeMatch\tun2024:art7\tsemapv:ManualMappingCuration\tjurisdiction:ZZ\n";
+
+#[test]
+fn an_unreadable_mapping_date_is_an_error_not_today() {
+    let text = format!("{SMALL_HEADER}# mapping_date: 20261301\n{SMALL_BODY}");
+    let errors = DatasetBuilder::new()
+        .embedded()
+        .text("d.sssom.tsv", text)
+        .build()
+        .unwrap_err();
+    let rendered: Vec<String> = errors
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        rendered,
+        [
+            "d.sssom.tsv:6:1: error[schema]: mapping_date: `mapping_date` invalid date `20261301`: expected YYYY, YYYY-MM or YYYY-MM-DD"
+        ]
+    );
+}
+
+#[test]
+fn a_prefix_declared_twice_is_refused() {
+    let text = SMALL_HEADER.replace(
+        "#   zz: https://example.org/zz/\n",
+        "#   zz: https://example.org/zz/\n#   zz: https://example.org/other/\n",
+    ) + SMALL_BODY;
+    let (_, problems) = sssom::parse("p.sssom.tsv", &text);
+    let rendered: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        rendered,
+        [
+            "p.sssom.tsv:4:1: error[duplicate-id]: curie_map: prefix `zz` is declared twice (first on line 3)"
+        ]
+    );
+}
+
+#[test]
+fn import_is_deterministic_and_takes_its_date_from_the_caller() {
+    let text = format!("{SMALL_HEADER}{SMALL_BODY}");
+    let build = |builder: DatasetBuilder| {
+        builder
+            .embedded()
+            .text("z.sssom.tsv", text.clone())
+            .build()
+            .unwrap_or_else(|d| panic!("{d}"))
+    };
+    let default = build(DatasetBuilder::new());
+    let zz = default.jurisdiction_str("ZZ").unwrap();
+    assert_eq!(zz.as_of, cybercrime_taxonomy::DATA_AS_OF);
+    assert_eq!(
+        zz.provisions[0].source.checked,
+        cybercrime_taxonomy::DATA_AS_OF
+    );
+    let date: cybercrime_taxonomy::Date = "2027-01-15".parse().unwrap();
+    let dated = build(DatasetBuilder::new().import_date(date));
+    assert_eq!(dated.jurisdiction_str("ZZ").unwrap().as_of, date);
+    assert_eq!(
+        build(DatasetBuilder::new()).jurisdiction_str("ZZ"),
+        Some(zz)
+    );
+}
+
+#[test]
+fn export_writes_mapping_date_only_as_a_full_date_and_names_its_origin() {
+    let tsv = sssom::export(Dataset::embedded(), &ExportOptions::default());
+    let date_line = tsv
+        .lines()
+        .find(|l| l.starts_with("# mapping_date: "))
+        .unwrap();
+    assert_eq!(
+        date_line,
+        format!("# mapping_date: {}", cybercrime_taxonomy::DATA_AS_OF)
+    );
+    assert!(tsv.contains(&format!(
+        "# mapping_set_version: {}\n",
+        cybercrime_taxonomy::DATA_VERSION
+    )));
+}

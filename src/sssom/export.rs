@@ -1,0 +1,158 @@
+//! Writing a dataset's mappings and researched gaps as an SSSOM mapping set.
+
+use indexmap::IndexMap;
+
+use super::{COLUMNS, GapExtras, JURISDICTION_PREFIX, MappingExtras, NO_TERM_FOUND, other_json};
+use crate::{Dataset, Jurisdiction, Justification, Relation};
+
+/// What to export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The jurisdictions to include; empty means all.
+    pub jurisdictions: Vec<crate::JurisdictionCode>,
+    /// The mapping set's id (a URI).
+    pub mapping_set_id: String,
+    /// The licence of the mapping set (a URI).
+    pub license: String,
+    /// The base IRI from which the crate's own prefixes are expanded.
+    pub base_iri: String,
+    /// Whether to write researched gaps as `sssom:NoTermFound` rows.
+    pub include_gaps: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            jurisdictions: Vec::new(),
+            mapping_set_id: "https://w3id.org/cybercrime-taxonomy/mappings/asean.sssom.tsv"
+                .to_owned(),
+            license: "https://creativecommons.org/licenses/by/4.0/".to_owned(),
+            base_iri: "https://w3id.org/cybercrime-taxonomy/".to_owned(),
+            include_gaps: true,
+        }
+    }
+}
+
+impl ExportOptions {
+    /// The default options restricted to some jurisdictions.
+    pub fn for_jurisdictions(codes: impl IntoIterator<Item = crate::JurisdictionCode>) -> Self {
+        Self {
+            jurisdictions: codes.into_iter().collect(),
+            ..Self::default()
+        }
+    }
+}
+
+/// Writes the mappings (and researched gaps) of the chosen jurisdictions as SSSOM TSV.
+pub fn export(data: &Dataset, options: &ExportOptions) -> String {
+    let chosen: Vec<&Jurisdiction> = data
+        .jurisdictions()
+        .filter(|j| options.jurisdictions.is_empty() || options.jurisdictions.contains(&j.code))
+        .collect();
+    let mut prefixes: IndexMap<String, String> = IndexMap::new();
+    let base = options.base_iri.trim_end_matches('/');
+    prefixes.insert(JURISDICTION_PREFIX.into(), format!("{base}/jurisdiction/"));
+    for t in data.taxonomies() {
+        prefixes.insert(t.id.to_string(), format!("{base}/{}/", t.id));
+    }
+    for j in &chosen {
+        prefixes.insert(j.code.prefix(), format!("{base}/law/{}/", j.code.prefix()));
+    }
+    let mut out = String::new();
+    out.push_str("# curie_map:\n");
+    out.push_str("#   semapv: https://w3id.org/semapv/vocab/\n");
+    out.push_str("#   skos: http://www.w3.org/2004/02/skos/core#\n");
+    out.push_str("#   sssom: https://w3id.org/sssom/\n");
+    for (prefix, iri) in &prefixes {
+        out.push_str(&format!("#   {prefix}: {iri}\n"));
+    }
+    out.push_str(&format!("# mapping_set_id: {}\n", options.mapping_set_id));
+    let origin = data.origin();
+    out.push_str(&format!("# mapping_set_version: {}\n", origin.version()));
+    out.push_str(&format!(
+        "# mapping_set_description: National offences mapped onto the UN Convention against Cybercrime and related taxonomies ({})\n",
+        crate::render::words::origin(origin)
+    ));
+    out.push_str(&format!("# license: {}\n", options.license));
+    // `mapping_date` is an xsd:date: written only when the research date is a full date.
+    if let Some(date) = origin
+        .shipped
+        .as_ref()
+        .map(|s| s.as_of)
+        .filter(|d| d.day().is_some())
+    {
+        out.push_str(&format!("# mapping_date: {date}\n"));
+    }
+
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new());
+    let _ = w.write_record(COLUMNS);
+    for j in chosen {
+        let source = format!("{JURISDICTION_PREFIX}:{}", j.code);
+        for p in &j.provisions {
+            let instrument = j
+                .instrument(&p.instrument)
+                .map(|i| i.title.as_str())
+                .unwrap_or("");
+            let label = match &p.title {
+                Some(t) => format!("{instrument} {} ({t})", p.number),
+                None => format!("{instrument} {}", p.number),
+            };
+            for m in &p.mappings {
+                let object_label = data
+                    .category(&m.category)
+                    .map(|c| c.category.title.clone())
+                    .unwrap_or_default();
+                let extras = MappingExtras {
+                    covers: m.covers.clone(),
+                    qualifications: m.qualifications.clone(),
+                    extra_conditions: m.extra_conditions.clone(),
+                };
+                let _ = w.write_record([
+                    p.id.as_str(),
+                    label.as_str(),
+                    &m.relation.to_string(),
+                    m.category.as_str(),
+                    &object_label,
+                    m.justification.curie(),
+                    &format!("{}", m.confidence.score()),
+                    &source,
+                    &j.as_of.to_string(),
+                    &m.note,
+                    &other_json(&extras),
+                ]);
+            }
+        }
+        if options.include_gaps {
+            for g in &j.gaps {
+                let object_label = data
+                    .category(&g.category)
+                    .map(|c| c.category.title.clone())
+                    .unwrap_or_default();
+                let extras = GapExtras {
+                    verdict: g.verdict,
+                    sources: g.sources.clone(),
+                    note: g.note.clone(),
+                };
+                let _ = w.write_record([
+                    NO_TERM_FOUND,
+                    "",
+                    &Relation::Exact.to_string(),
+                    g.category.as_str(),
+                    &object_label,
+                    Justification::ManualMappingCuration.curie(),
+                    "",
+                    &source,
+                    &j.as_of.to_string(),
+                    &g.checked,
+                    &other_json(&extras),
+                ]);
+            }
+        }
+    }
+    let body = w.into_inner().unwrap_or_default();
+    out.push_str(&String::from_utf8_lossy(&body));
+    out
+}

@@ -1,0 +1,110 @@
+//! SSSOM (Simple Standard for Sharing Ontological Mappings) TSV export and import.
+//!
+//! A mapping row reads "provision `predicate_id` category". Researched gaps are rows whose
+//! subject is `sssom:NoTermFound`. The jurisdiction of every row is its `subject_source`
+//! (`jurisdiction:SG`). What SSSOM has no column for (the elements a mapping covers, the
+//! qualifications it invokes, extra conditions, a gap's verdict and sources) travels as a JSON
+//! object in the standard `other` column, so export then import gives the same mappings.
+//!
+//! ```
+//! use cybercrime_taxonomy::{Dataset, DatasetBuilder, sssom};
+//! let data = Dataset::embedded();
+//! let tsv = sssom::export(data, &sssom::ExportOptions::for_jurisdictions(["SG".parse().unwrap()]));
+//! assert!(tsv.starts_with("# curie_map:"));
+//! // A mapping set is read like any other user file: here it replaces the shipped SG data.
+//! let again = DatasetBuilder::new().embedded().text("sg.sssom.tsv", tsv).build().unwrap();
+//! let s3 = again.provision(&"sg:cma1993/s3".parse().unwrap()).unwrap().provision;
+//! assert_eq!(s3.mappings[0].category.as_str(), "un2024:art7");
+//! ```
+
+mod curie;
+mod export;
+mod header;
+mod import;
+mod parse;
+
+pub use export::{ExportOptions, export};
+pub(crate) use import::{Base, import};
+pub use parse::{MappingSet, Row, parse};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::source_text::Position;
+use crate::{ExtraCondition, GapVerdict, LocalId, Source};
+
+/// The mandatory columns of a mapping row.
+pub const MANDATORY: [&str; 4] = [
+    "subject_id",
+    "predicate_id",
+    "object_id",
+    "mapping_justification",
+];
+
+/// The columns this crate writes, in order.
+pub const COLUMNS: [&str; 11] = [
+    "subject_id",
+    "subject_label",
+    "predicate_id",
+    "object_id",
+    "object_label",
+    "mapping_justification",
+    "confidence",
+    "subject_source",
+    "mapping_date",
+    "comment",
+    "other",
+];
+
+/// Most rows read from one mapping set; past this the file is refused as too large.
+pub const MAX_ROWS: usize = 2_000_000;
+
+/// The prefix of jurisdiction CURIEs in `subject_source`.
+pub const JURISDICTION_PREFIX: &str = "jurisdiction";
+
+/// The subject of a researched-gap row.
+pub const NO_TERM_FOUND: &str = "sssom:NoTermFound";
+
+/// What the `other` column carries for a mapping row.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MappingExtras {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) covers: Vec<LocalId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) qualifications: Vec<LocalId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) extra_conditions: Vec<ExtraCondition>,
+}
+
+/// What the `other` column carries for a gap row.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GapExtras {
+    pub(crate) verdict: GapVerdict,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(crate) note: String,
+}
+
+pub(crate) fn other_json(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+pub(crate) fn diag(
+    file: &str,
+    line: usize,
+    path: impl Into<String>,
+    code: Code,
+    message: String,
+) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        code,
+        file,
+        Some(Position { line, column: 1 }),
+        path,
+        message,
+    )
+}
