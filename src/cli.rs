@@ -153,7 +153,9 @@ enum Command {
         #[arg(long, default_value = "md", value_parser = formats(&["md", "json"]))]
         format: Format,
     },
-    /// Print the JSON Schemas of the data files, or write them into a directory.
+    /// Print the JSON Schemas of the data files, or write them into a directory (built with
+    /// the `schema` feature).
+    #[cfg(feature = "schema")]
     Schema {
         /// Write `*.schema.json` files into this directory instead of printing.
         #[arg(long)]
@@ -347,6 +349,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
                 format,
             )?)?;
         }
+        #[cfg(feature = "schema")]
         Command::Schema { write } => schema(write)?,
     }
     Ok(ExitCode::SUCCESS)
@@ -375,6 +378,7 @@ fn validate(path: Option<PathBuf>, strict: bool, format: Format) -> Result<ExitC
     })
 }
 
+#[cfg(feature = "schema")]
 fn schema(write: Option<PathBuf>) -> Result<(), Error> {
     for (name, make) in cybercrime_taxonomy::schema::KINDS {
         let text = cybercrime_taxonomy::schema::to_text(&make());

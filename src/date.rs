@@ -134,6 +134,7 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for Date {
     fn schema_name() -> String {
         "Date".to_owned()

@@ -110,6 +110,7 @@ macro_rules! string_form {
                 text.parse().map_err(serde::de::Error::custom)
             }
         }
+        #[cfg(feature = "schema")]
         impl schemars::JsonSchema for $ty {
             fn schema_name() -> String {
                 stringify!($ty).to_owned()

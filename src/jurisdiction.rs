@@ -8,7 +8,8 @@ use crate::{
 };
 
 /// One jurisdiction's data file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Jurisdiction {
     /// ISO 3166-1 alpha-2 code.
@@ -54,7 +55,8 @@ impl Jurisdiction {
 }
 
 /// Where a State stands towards a treaty.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum TreatyStatus {
     /// Ratified, accepted, approved or acceded.
@@ -84,7 +86,8 @@ impl TreatyStatus {
 }
 
 /// A jurisdiction's status towards one treaty.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TreatyRecord {
     /// The treaty, by taxonomy id.
@@ -108,7 +111,8 @@ pub struct TreatyRecord {
 }
 
 /// The kind of statute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum InstrumentKind {
     /// A cybercrime or computer-misuse law.
@@ -132,9 +136,8 @@ pub enum InstrumentKind {
 }
 
 /// Whether a text is in force.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum LegalStatus {
     /// In force.
@@ -171,7 +174,8 @@ impl LegalStatus {
 }
 
 /// An amendment that matters to the offences.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Amendment {
     /// Title of the amending instrument.
@@ -185,7 +189,8 @@ pub struct Amendment {
 }
 
 /// A statute.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
     /// Id, e.g. `sg:cma1993`.
@@ -220,7 +225,8 @@ pub struct Instrument {
 }
 
 /// A section or article of a statute that creates an offence.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Provision {
     /// Id, e.g. `sg:cma1993/s3`.
@@ -276,19 +282,8 @@ pub struct Provision {
 }
 
 /// Themes of national cyber offences that have no Convention counterpart.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Theme {
     /// Defamation, libel, insult.
@@ -341,7 +336,8 @@ impl Theme {
 }
 
 /// Marks a national offence that has no Convention counterpart.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OutsideConvention {
     /// What it is about.
@@ -352,7 +348,8 @@ pub struct OutsideConvention {
 }
 
 /// The verdict of a gap record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum GapVerdict {
     /// Researched: no provision criminalises the category's conduct.
@@ -362,7 +359,8 @@ pub enum GapVerdict {
 }
 
 /// A researched conclusion about a category no provision maps onto.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GapRecord {
     /// The category.
@@ -380,7 +378,8 @@ pub struct GapRecord {
 }
 
 /// One reading of a disputed legal position, with the source that supports it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reading {
     /// The reading, in own words (e.g. "repealed by KUHP Art 622 from 2026-01-02").

@@ -59,6 +59,7 @@ mod origin;
 mod penalty;
 mod provenance;
 pub mod render;
+#[cfg(feature = "schema")]
 pub mod schema;
 mod source_text;
 pub mod sssom;

@@ -12,19 +12,8 @@ use crate::{CategoryId, Confidence, LocalId};
 /// For a national provision (subject) mapped onto a Convention category (object):
 /// `BroadMatch` means the *category* is broader (the provision covers only part of it), and
 /// `NarrowMatch` means the category is narrower (the provision reaches further: over-breadth).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Relation {
     /// `skos:exactMatch`: the same.
     #[serde(rename = "exactMatch")]
@@ -129,9 +118,8 @@ impl FromStr for Relation {
 }
 
 /// How a mapping was made, as a SEMAPV term.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Justification {
     /// `semapv:ManualMappingCuration`: a person read both texts.
     #[default]
@@ -193,7 +181,8 @@ impl FromStr for Justification {
 }
 
 /// A condition a national provision adds that the Convention does not permit.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExtraCondition {
     /// A short slug, e.g. `damage-threshold` or `narrower-child-age`.
@@ -203,7 +192,8 @@ pub struct ExtraCondition {
 }
 
 /// A provision's mapping onto one category.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
     /// The category mapped onto.

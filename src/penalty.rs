@@ -11,7 +11,8 @@ use crate::{Confidence, Source};
 /// A length of imprisonment as a statute states it.
 ///
 /// Written in data files as `{ "years": 3 }`, `{ "months": 6 }`, `{ "days": 15 }` or `"life"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Term {
     /// A number of days.
@@ -55,7 +56,8 @@ impl std::fmt::Display for Term {
 }
 
 /// An amount of money in a currency.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Money {
     /// The amount in whole units of the currency.
@@ -65,7 +67,8 @@ pub struct Money {
 }
 
 /// A fine as a statute states it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fine {
     /// The least fine, where the statute sets one.
@@ -81,9 +84,8 @@ pub struct Fine {
 }
 
 /// Whether a penalty is the basic one or an aggravated form.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum PenaltyForm {
     /// The penalty for the offence as defined.
@@ -107,7 +109,8 @@ impl PenaltyForm {
 }
 
 /// One penalty a statute sets for a provision's offence: its basic form or one aggravated form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Penalty {
     /// Basic or aggravated.

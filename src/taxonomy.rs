@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::{CategoryId, Confidence, Date, LocalId, Source, TaxonomyId};
 
 /// A treaty (or draft) whose offence articles are modelled as categories.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Taxonomy {
     /// The prefix of its category ids, e.g. `un2024`.
@@ -47,19 +48,8 @@ impl Taxonomy {
 }
 
 /// The analytic class of a category.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CategoryClass {
     /// Offences against ICT systems and data themselves (UN Arts 7-11).
@@ -82,7 +72,8 @@ impl CategoryClass {
 }
 
 /// An offence article (or ancillary rule) of a taxonomy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     /// Local id inside the taxonomy, e.g. `art7`.
@@ -125,7 +116,8 @@ impl Category {
 }
 
 /// What part of the offence an element describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ElementKind {
     /// The act.
@@ -154,7 +146,8 @@ impl ElementKind {
 }
 
 /// Whether an element must always be present, or is one of several limbs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Requirement {
     /// Part of every instance of the offence.
@@ -175,7 +168,8 @@ impl Requirement {
 }
 
 /// An element of a category's offence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Element {
     /// Local id, e.g. `access`.
@@ -189,7 +183,8 @@ pub struct Element {
 }
 
 /// What a permitted qualification lets a State Party do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum QualificationKind {
     /// "A State Party may require ...": a permitted narrowing condition.
@@ -203,7 +198,8 @@ pub enum QualificationKind {
 }
 
 /// A qualification or reservation a State Party may lawfully make.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Qualification {
     /// Local id, e.g. `security-measures`.
@@ -220,7 +216,8 @@ pub struct Qualification {
 }
 
 /// What happened to a draft-era offence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     /// Not in the final text.
@@ -243,7 +240,8 @@ impl Outcome {
 }
 
 /// The negotiating history of a draft-era category.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct History {
     /// The draft it was proposed in.
@@ -262,7 +260,8 @@ pub struct History {
 }
 
 /// The alignments file: links between taxonomies and to ICCS codes.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Alignments {
     /// SKOS links between categories of different taxonomies.
@@ -274,7 +273,8 @@ pub struct Alignments {
 }
 
 /// A SKOS link between two categories, read "subject RELATION object".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Alignment {
     /// The category described.
@@ -290,7 +290,8 @@ pub struct Alignment {
 
 /// The ICCS (UNODC International Classification of Crime for Statistical Purposes) codes of a
 /// category.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IccsLink {
     /// The category.
