@@ -141,28 +141,54 @@ enum Frame {
     Array { index: usize },
 }
 
-/// Scans JSON text without recursion. It is tolerant: it never fails, and leaves the real syntax
-/// check to the parser. It stops at the first nesting deeper than [`MAX_DEPTH`], since such a
-/// file is refused anyway.
-fn scan(text: &str) -> Scan {
-    let mut positions = HashMap::new();
-    let mut problems = Vec::new();
-    let mut trailing_comma_offsets = Vec::new();
-    // `stack` holds the open containers; `base` is the path of the innermost one and
-    // `base_lens[i]` the length `base` had before container `i` was entered.
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut base = String::new();
-    let mut base_lens: Vec<usize> = Vec::new();
-    let mut line = 1;
-    let mut column = 1;
-    let mut last_comma: Option<(usize, Position)> = None;
-    let bytes = text.as_bytes();
-    let mut i = 0;
+/// The state of one scan: open containers, the current path, and what was found.
+struct Scanner<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    i: usize,
+    line: usize,
+    column: usize,
+    /// The open containers.
+    stack: Vec<Frame>,
+    /// The path of the innermost container.
+    base: String,
+    /// `base_lens[i]` is the length `base` had before container `i` was entered.
+    base_lens: Vec<usize>,
+    last_comma: Option<(usize, Position)>,
+    positions: HashMap<String, Position>,
+    problems: Vec<ScanProblem>,
+    trailing_comma_offsets: Vec<usize>,
+}
 
-    // The path a value starting now would have.
-    let value_path = |stack: &[Frame], base: &str| -> String {
-        let mut path = base.to_owned();
-        match stack.last() {
+impl<'t> Scanner<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            bytes: text.as_bytes(),
+            i: 0,
+            line: 1,
+            column: 1,
+            stack: Vec::new(),
+            base: String::new(),
+            base_lens: Vec::new(),
+            last_comma: None,
+            positions: HashMap::new(),
+            problems: Vec::new(),
+            trailing_comma_offsets: Vec::new(),
+        }
+    }
+
+    fn here(&self) -> Position {
+        Position {
+            line: self.line,
+            column: self.column,
+        }
+    }
+
+    /// The path a value starting now would have.
+    fn value_path(&self) -> String {
+        let mut path = self.base.clone();
+        match self.stack.last() {
             Some(Frame::Object { key: Some(k) }) => {
                 if !path.is_empty() {
                     path.push('.');
@@ -173,118 +199,153 @@ fn scan(text: &str) -> Scan {
             _ => {}
         }
         path
-    };
+    }
 
-    while i < bytes.len() {
-        let b = bytes[i];
-        let here = Position { line, column };
-        match b {
-            b'\n' => {
-                line += 1;
-                column = 1;
-                i += 1;
-                continue;
+    fn mark_value(&mut self) {
+        let (path, here) = (self.value_path(), self.here());
+        self.positions.entry(path).or_insert(here);
+    }
+
+    fn comma(&mut self) {
+        self.last_comma = Some((self.i, self.here()));
+        match self.stack.last_mut() {
+            Some(Frame::Array { index }) => *index += 1,
+            Some(Frame::Object { key }) => *key = None,
+            None => {}
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((offset, at)) = self.last_comma.take() {
+            self.problems.push(ScanProblem::TrailingComma(at));
+            self.trailing_comma_offsets.push(offset);
+        }
+        self.stack.pop();
+        if let Some(len) = self.base_lens.pop() {
+            self.base.truncate(len);
+        }
+    }
+
+    /// Enters a container; false when it would be nested deeper than [`MAX_DEPTH`].
+    fn open(&mut self, object: bool) -> bool {
+        if self.stack.len() >= MAX_DEPTH {
+            self.problems.push(ScanProblem::TooDeep(self.here()));
+            return false;
+        }
+        let (path, here) = (self.value_path(), self.here());
+        self.positions.entry(path.clone()).or_insert(here);
+        self.base_lens.push(self.base.len());
+        self.base = path;
+        self.stack.push(if object {
+            Frame::Object { key: None }
+        } else {
+            Frame::Array { index: 0 }
+        });
+        true
+    }
+
+    /// Reads a string (a key or a value) starting at the opening quote; columns count
+    /// characters.
+    fn string(&mut self) {
+        let bytes = self.bytes;
+        let start = self.i + 1;
+        let mut j = start;
+        let mut escaped = false;
+        while j < bytes.len() {
+            let c = bytes[j];
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+            } else if c == b'"' || c == b'\n' {
+                break;
             }
-            b' ' | b'\t' | b'\r' => {}
-            b',' => {
-                last_comma = Some((i, here));
-                match stack.last_mut() {
-                    Some(Frame::Array { index }) => *index += 1,
-                    Some(Frame::Object { key }) => *key = None,
-                    None => {}
-                }
-                i += 1;
-                column += 1;
-                continue;
+            j += 1;
+        }
+        let content = self.text.get(start..j.min(bytes.len())).unwrap_or("");
+        let is_key = matches!(self.stack.last(), Some(Frame::Object { key: None }))
+            && next_significant(bytes, j + 1) == Some(b':');
+        if is_key {
+            if let Some(Frame::Object { key }) = self.stack.last_mut() {
+                *key = Some(content.to_owned());
             }
-            b']' | b'}' => {
-                if let Some((offset, at)) = last_comma.take() {
-                    problems.push(ScanProblem::TrailingComma(at));
-                    trailing_comma_offsets.push(offset);
-                }
-                stack.pop();
-                if let Some(len) = base_lens.pop() {
-                    base.truncate(len);
-                }
-            }
-            b'{' | b'[' => {
-                if stack.len() >= MAX_DEPTH {
-                    problems.push(ScanProblem::TooDeep(here));
-                    break;
-                }
-                let path = value_path(&stack, &base);
-                positions.entry(path.clone()).or_insert(here);
-                base_lens.push(base.len());
-                base = path;
-                stack.push(if b == b'{' {
-                    Frame::Object { key: None }
-                } else {
-                    Frame::Array { index: 0 }
-                });
-            }
-            b'"' => {
-                // Read the string, tracking escapes; columns count characters.
-                let start = i + 1;
-                let mut j = start;
-                let mut escaped = false;
-                while j < bytes.len() {
-                    let c = bytes[j];
-                    if escaped {
-                        escaped = false;
-                    } else if c == b'\\' {
-                        escaped = true;
-                    } else if c == b'"' || c == b'\n' {
-                        break;
-                    }
-                    j += 1;
-                }
-                let content = text.get(start..j.min(bytes.len())).unwrap_or("");
-                let is_key = matches!(stack.last(), Some(Frame::Object { key: None }))
-                    && next_significant(bytes, j + 1) == Some(b':');
-                if is_key {
-                    if let Some(Frame::Object { key }) = stack.last_mut() {
-                        *key = Some(content.to_owned());
-                    }
-                } else {
-                    positions.entry(value_path(&stack, &base)).or_insert(here);
-                }
-                last_comma = None;
-                column += 1 + content.chars().count() + 1;
-                i = j + 1;
-                continue;
-            }
-            _ => {
-                if b.is_ascii_alphanumeric() || b == b'-' {
-                    positions.entry(value_path(&stack, &base)).or_insert(here);
-                    // Skip the rest of the literal or number.
-                    let mut j = i;
-                    while j < bytes.len()
-                        && (bytes[j].is_ascii_alphanumeric()
-                            || matches!(bytes[j], b'-' | b'+' | b'.'))
-                    {
-                        j += 1;
-                    }
-                    column += j - i;
-                    i = j;
-                    last_comma = None;
+        } else {
+            self.mark_value();
+        }
+        self.last_comma = None;
+        self.column += 1 + content.chars().count() + 1;
+        self.i = j + 1;
+    }
+
+    /// Skips a literal or number starting here.
+    fn literal(&mut self) {
+        self.mark_value();
+        let bytes = self.bytes;
+        let mut j = self.i;
+        while j < bytes.len()
+            && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'-' | b'+' | b'.'))
+        {
+            j += 1;
+        }
+        self.column += j - self.i;
+        self.i = j;
+        self.last_comma = None;
+    }
+
+    fn run(mut self) -> Scan {
+        while self.i < self.bytes.len() {
+            let b = self.bytes[self.i];
+            match b {
+                b'\n' => {
+                    self.line += 1;
+                    self.column = 1;
+                    self.i += 1;
                     continue;
                 }
+                b',' => {
+                    self.comma();
+                    self.i += 1;
+                    self.column += 1;
+                    continue;
+                }
+                b'"' => {
+                    self.string();
+                    continue;
+                }
+                b']' | b'}' => self.close(),
+                b'{' | b'[' => {
+                    if !self.open(b == b'{') {
+                        break;
+                    }
+                }
+                _ if b.is_ascii_alphanumeric() || b == b'-' => {
+                    self.literal();
+                    continue;
+                }
+                _ => {}
+            }
+            if !matches!(b, b' ' | b'\t' | b'\r') {
+                self.last_comma = None;
+            }
+            self.i += 1;
+            // Count characters, not bytes: skip UTF-8 continuation bytes.
+            if b & 0xC0 != 0x80 {
+                self.column += 1;
             }
         }
-        if !matches!(b, b' ' | b'\t' | b'\r') {
-            last_comma = None;
-        }
-        i += 1;
-        // Count characters, not bytes: skip UTF-8 continuation bytes.
-        if b & 0xC0 != 0x80 {
-            column += 1;
+        Scan {
+            positions: self.positions,
+            problems: self.problems,
+            trailing_comma_offsets: self.trailing_comma_offsets,
         }
     }
-    Scan {
-        positions,
-        problems,
-        trailing_comma_offsets,
-    }
+}
+
+/// Scans JSON text without recursion. It is tolerant: it never fails, and leaves the real syntax
+/// check to the parser. It stops at the first nesting deeper than [`MAX_DEPTH`], since such a
+/// file is refused anyway.
+fn scan(text: &str) -> Scan {
+    Scanner::new(text).run()
 }
 
 fn next_significant(bytes: &[u8], from: usize) -> Option<u8> {

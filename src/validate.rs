@@ -336,10 +336,20 @@ fn check_jurisdiction<'a>(
     provision_ids: &mut HashMap<&'a ProvisionId, &'a str>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let j = &p.value;
-    let prefix = j.code.prefix();
-    check_text(p, &j.name, ("", "name"), "name", out);
+    check_text(p, &p.value.name, ("", "name"), "name", out);
+    check_treaties(p, taxonomy_ids, out);
+    let instruments = check_instruments(p, out);
+    let mapped = check_provisions(p, categories, &instruments, provision_ids, out);
+    check_gaps(p, categories, &mapped, out);
+}
 
+/// Treaty records name a known treaty, a readable source and dates in order.
+fn check_treaties(
+    p: &Parsed<Jurisdiction>,
+    taxonomy_ids: &HashSet<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let j = &p.value;
     for (i, t) in j.treaties.iter().enumerate() {
         let path = format!("treaties[{i}]");
         if !taxonomy_ids.contains(t.treaty.as_str()) {
@@ -362,7 +372,15 @@ fn check_jurisdiction<'a>(
             out,
         );
     }
+}
 
+/// Instruments: ids inside the jurisdiction, once each, titled and sourced; their ids.
+fn check_instruments<'a>(
+    p: &'a Parsed<Jurisdiction>,
+    out: &mut Vec<Diagnostic>,
+) -> HashSet<&'a str> {
+    let j = &p.value;
+    let prefix = j.code.prefix();
     let mut instruments = HashSet::new();
     for (i, ins) in j.instruments.iter().enumerate() {
         let path = format!("instruments[{i}]");
@@ -405,6 +423,20 @@ fn check_jurisdiction<'a>(
         );
     }
 
+    instruments
+}
+
+/// Provisions and their mappings; returns, per category a provision covers, the first such
+/// provision (for the gap-record check).
+fn check_provisions<'a>(
+    p: &'a Parsed<Jurisdiction>,
+    categories: &Categories,
+    instruments: &HashSet<&str>,
+    provision_ids: &mut HashMap<&'a ProvisionId, &'a str>,
+    out: &mut Vec<Diagnostic>,
+) -> HashMap<&'a str, usize> {
+    let j = &p.value;
+    let prefix = j.code.prefix();
     let mut mapped: HashMap<&str, usize> = HashMap::new();
     for (i, pr) in j.provisions.iter().enumerate() {
         let path = format!("provisions[{i}]");
@@ -495,6 +527,17 @@ fn check_jurisdiction<'a>(
         }
     }
 
+    mapped
+}
+
+/// Gap records: known categories, one each, and none where a provision maps.
+fn check_gaps(
+    p: &Parsed<Jurisdiction>,
+    categories: &Categories,
+    mapped: &HashMap<&str, usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let j = &p.value;
     let mut gapped = HashSet::new();
     for (i, g) in j.gaps.iter().enumerate() {
         let path = format!("gaps[{i}]");

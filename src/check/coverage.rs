@@ -338,92 +338,112 @@ pub(crate) fn counts(options: &Options, p: &Provision, m: &Mapping) -> bool {
     excluded(options, p, m).is_none()
 }
 
-/// Computes the coverage of `category` (with id `id`) by `jurisdiction` from the given
-/// mappings, which must all be onto `id`. This is the one place that decides what counts as
-/// coverage.
-pub(crate) fn assess<'a>(
-    options: &Options,
-    jurisdiction: &Jurisdiction,
-    id: &CategoryId,
-    category: &Category,
-    mappings: impl IntoIterator<Item = (&'a Provision, &'a Mapping)>,
-) -> Coverage {
-    let mut provisions = Vec::new();
-    let mut covered: BTreeSet<&LocalId> = BTreeSet::new();
-    // Elements covered by mappings that add no impermissible condition.
-    let mut clean: BTreeSet<&LocalId> = BTreeSet::new();
-    let mut qualifications: BTreeSet<&LocalId> = BTreeSet::new();
-    let mut extra: BTreeSet<Narrowing> = BTreeSet::new();
-    let mut reasons = Vec::new();
-    let mut confidence: Option<Confidence> = None;
-    let mut below_minimum = 0;
-    for (p, m) in mappings {
-        let cited = || Cited {
-            provision: p.id.clone(),
-            number: p.number.clone(),
-        };
-        if let Some(reason) = excluded(options, p, m) {
-            if matches!(reason, Reason::BelowConfidence { .. }) {
-                below_minimum += 1;
+/// What the counted mappings onto one category establish together.
+#[derive(Default)]
+struct Evidence<'a> {
+    provisions: Vec<ProvisionId>,
+    covered: BTreeSet<&'a LocalId>,
+    /// Elements covered by mappings that add no impermissible condition.
+    clean: BTreeSet<&'a LocalId>,
+    qualifications: BTreeSet<&'a LocalId>,
+    extra: BTreeSet<Narrowing>,
+    confidence: Option<Confidence>,
+    below_minimum: usize,
+    reasons: Vec<Reason>,
+}
+
+impl<'a> Evidence<'a> {
+    /// Reads the mappings: each one counts, or is named with why it does not.
+    fn gather(
+        options: &Options,
+        mappings: impl IntoIterator<Item = (&'a Provision, &'a Mapping)>,
+    ) -> Self {
+        let mut e = Evidence::default();
+        for (p, m) in mappings {
+            if let Some(reason) = excluded(options, p, m) {
+                if matches!(reason, Reason::BelowConfidence { .. }) {
+                    e.below_minimum += 1;
+                }
+                e.reasons.push(reason);
+                continue;
             }
-            reasons.push(reason);
-            continue;
-        }
-        let sourced = p.confidence.min(m.confidence);
-        provisions.push(p.id.clone());
-        confidence = confidence.max(Some(sourced));
-        covered.extend(m.covers.iter());
-        if m.extra_conditions.is_empty() {
-            clean.extend(m.covers.iter());
-        }
-        qualifications.extend(m.qualifications.iter());
-        for ExtraCondition { id: x, description } in &m.extra_conditions {
-            extra.insert(Narrowing {
-                provision: p.id.clone(),
-                id: x.clone(),
-                description: description.clone(),
+            e.provisions.push(p.id.clone());
+            e.confidence = e.confidence.max(Some(p.confidence.min(m.confidence)));
+            e.covered.extend(m.covers.iter());
+            if m.extra_conditions.is_empty() {
+                e.clean.extend(m.covers.iter());
+            }
+            e.qualifications.extend(m.qualifications.iter());
+            for ExtraCondition { id, description } in &m.extra_conditions {
+                e.extra.insert(Narrowing {
+                    provision: p.id.clone(),
+                    id: id.clone(),
+                    description: description.clone(),
+                });
+            }
+            e.reasons.push(Reason::Counts {
+                provision: Cited {
+                    provision: p.id.clone(),
+                    number: p.number.clone(),
+                },
+                relation: m.relation,
             });
         }
-        reasons.push(Reason::Counts {
-            provision: cited(),
-            relation: m.relation,
-        });
+        e
     }
+}
 
-    let Some(confidence) = confidence else {
-        let verdict = match jurisdiction.gap(id) {
-            Some(g) if g.verdict == GapVerdict::Gap => {
-                reasons.push(Reason::ResearchedGap);
-                Verdict::Gap {
+/// The verdict when no mapping counts: the gap record's, or an unknown saying why.
+fn without_coverage(
+    jurisdiction: &Jurisdiction,
+    id: &CategoryId,
+    below_minimum: usize,
+    reasons: &mut Vec<Reason>,
+) -> Verdict {
+    match jurisdiction.gap(id) {
+        Some(g) if g.verdict == GapVerdict::Gap => {
+            reasons.push(Reason::ResearchedGap);
+            Verdict::Gap {
+                checked: g.checked.clone(),
+            }
+        }
+        Some(g) => {
+            reasons.push(Reason::NotResearched);
+            Verdict::Unknown {
+                cause: UnknownCause::NotResearched {
                     checked: g.checked.clone(),
-                }
+                },
             }
-            Some(g) => {
-                reasons.push(Reason::NotResearched);
-                Verdict::Unknown {
-                    cause: UnknownCause::NotResearched {
-                        checked: g.checked.clone(),
-                    },
-                }
+        }
+        None if below_minimum > 0 => Verdict::Unknown {
+            cause: UnknownCause::BelowConfidence,
+        },
+        None => {
+            reasons.push(Reason::NoVerdict);
+            Verdict::Unknown {
+                cause: UnknownCause::NoVerdict,
             }
-            None if below_minimum > 0 => Verdict::Unknown {
-                cause: UnknownCause::BelowConfidence,
-            },
-            None => {
-                reasons.push(Reason::NoVerdict);
-                Verdict::Unknown {
-                    cause: UnknownCause::NoVerdict,
-                }
-            }
-        };
-        return Coverage {
-            jurisdiction: jurisdiction.code,
-            category: id.clone(),
-            verdict,
-            reasons,
-        };
-    };
+        }
+    }
+}
 
+/// The verdict from counted mappings: full when the provisions free of impermissible
+/// conditions cover every element (or an invoked reservation waives it) by themselves, so a
+/// further, narrower provision never takes coverage away; partial otherwise.
+fn with_coverage(
+    category: &Category,
+    e: Evidence<'_>,
+    confidence: Confidence,
+) -> (Verdict, Vec<Reason>) {
+    let Evidence {
+        provisions,
+        covered,
+        clean,
+        qualifications,
+        extra,
+        mut reasons,
+        ..
+    } = e;
     let waived: BTreeSet<&LocalId> = category
         .qualifications
         .iter()
@@ -436,27 +456,24 @@ pub(crate) fn assess<'a>(
         .filter(|e| !covered.contains(&e.id) && !waived.contains(&e.id))
         .map(|e| e.id.clone())
         .collect();
-    for w in &waived {
-        if !covered.contains(w) {
-            reasons.push(Reason::Reserved {
+    reasons.extend(
+        waived
+            .iter()
+            .filter(|w| !covered.contains(*w))
+            .map(|w| Reason::Reserved {
                 element: (*w).clone(),
-            });
-        }
-    }
+            }),
+    );
     if !missing.is_empty() {
         reasons.push(Reason::MissingElements {
             elements: missing.clone(),
         });
     }
-    for x in &extra {
-        reasons.push(Reason::ImpermissibleCondition {
-            condition: x.clone(),
-        });
-    }
+    reasons.extend(extra.iter().map(|x| Reason::ImpermissibleCondition {
+        condition: x.clone(),
+    }));
     let qualifications: Vec<LocalId> = qualifications.into_iter().cloned().collect();
     let covered: Vec<LocalId> = covered.into_iter().cloned().collect();
-    // Full when the provisions free of impermissible conditions cover every required element
-    // by themselves; a further, narrower provision does not take coverage away.
     let fully = category
         .elements
         .iter()
@@ -480,6 +497,28 @@ pub(crate) fn assess<'a>(
             covered,
             confidence,
         }
+    };
+    (verdict, reasons)
+}
+
+/// Computes the coverage of `category` (with id `id`) by `jurisdiction` from the given
+/// mappings, which must all be onto `id`. This is the one place that decides what counts as
+/// coverage.
+pub(crate) fn assess<'a>(
+    options: &Options,
+    jurisdiction: &Jurisdiction,
+    id: &CategoryId,
+    category: &Category,
+    mappings: impl IntoIterator<Item = (&'a Provision, &'a Mapping)>,
+) -> Coverage {
+    let mut evidence = Evidence::gather(options, mappings);
+    let (verdict, reasons) = match evidence.confidence {
+        None => {
+            let mut reasons = std::mem::take(&mut evidence.reasons);
+            let verdict = without_coverage(jurisdiction, id, evidence.below_minimum, &mut reasons);
+            (verdict, reasons)
+        }
+        Some(confidence) => with_coverage(category, evidence, confidence),
     };
     Coverage {
         jurisdiction: jurisdiction.code,

@@ -87,6 +87,15 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
         out,
         "<p class=\"legend\"><span class=\"full\">● full</span><span class=\"partial\">◐ partial</span><span class=\"gap\">✗ gap</span><span class=\"unknown\">? not researched</span> * rests only on low-confidence citations</p>"
     )?;
+    heatmap(&mut out, r)?;
+    baseline(&mut out, &r.baseline)?;
+    findings(&mut out, r)?;
+    writeln!(out, "</body></html>")?;
+    Ok(out)
+}
+
+/// The States x categories table, each cell linking to its finding.
+fn heatmap(out: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(
         out,
         "<table class=\"heat\"><thead><tr><th class=\"state\">State</th>"
@@ -130,9 +139,11 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
         }
         writeln!(out, "</tr>")?;
     }
-    writeln!(out, "</tbody></table>")?;
+    writeln!(out, "</tbody></table>")
+}
 
-    let b = &r.baseline;
+/// The regional baseline table.
+fn baseline(out: &mut String, b: &crate::check::Baseline) -> std::fmt::Result {
     writeln!(out, "<h2>Regional baseline</h2>")?;
     writeln!(
         out,
@@ -151,8 +162,11 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
             c.blocked_pairs
         )?;
     }
-    writeln!(out, "</table>")?;
+    writeln!(out, "</table>")
+}
 
+/// Every State's findings with their reasons, and the over-breadth list.
+fn findings(out: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(out, "<h2>Findings by State</h2>")?;
     for s in &r.states {
         writeln!(
@@ -196,8 +210,7 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
         }
         writeln!(out, "</section>")?;
     }
-    writeln!(out, "</body></html>")?;
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -75,64 +75,74 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
     writeln!(out)?;
     writeln!(out, "## Findings by State")?;
     for s in &r.states {
-        writeln!(out)?;
-        writeln!(out, "### {} {}", s.jurisdiction, cell(&s.name))?;
-        writeln!(out)?;
+        state_findings(&mut out, s, &r.categories)?;
+    }
+    Ok(out)
+}
+
+/// One State's section: each category's verdict with its reasons, overlaps, over-breadth.
+fn state_findings(
+    out: &mut String,
+    s: &crate::check::StateFindings,
+    headings: &[crate::check::CategoryHeading],
+) -> std::fmt::Result {
+    writeln!(out)?;
+    writeln!(out, "### {} {}", s.jurisdiction, cell(&s.name))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Researched as of {}. Treaties: {}.",
+        s.as_of,
+        s.treaty_summary()
+    )?;
+    writeln!(out)?;
+    for (c, heading) in s.coverage.iter().zip(headings) {
+        let level = c.verdict.level();
         writeln!(
             out,
-            "Researched as of {}. Treaties: {}.",
-            s.as_of,
-            s.treaty_summary()
+            "- {} **{} {}**: {}{}",
+            symbol(level),
+            cell(&heading.label()),
+            cell(&heading.title),
+            level.as_str(),
+            c.confidence()
+                .map(|x| format!(" (confidence {x})"))
+                .unwrap_or_default()
         )?;
+        for reason in words::reasons(c) {
+            writeln!(out, "  - {}", cell(&reason))?;
+        }
+    }
+    if !s.overlaps.is_empty() {
         writeln!(out)?;
-        for (c, heading) in s.coverage.iter().zip(&r.categories) {
-            let level = c.verdict.level();
-            writeln!(
-                out,
-                "- {} **{} {}**: {}{}",
-                symbol(level),
-                cell(&heading.label()),
-                cell(&heading.title),
-                level.as_str(),
-                c.confidence()
-                    .map(|x| format!(" (confidence {x})"))
-                    .unwrap_or_default()
-            )?;
-            for reason in words::reasons(c) {
-                writeln!(out, "  - {}", cell(&reason))?;
-            }
-        }
-        if !s.overlaps.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "Overlaps:")?;
-            for o in &s.overlaps {
-                match o {
-                    Overlap::SeveralProvisions {
-                        category,
-                        provisions,
-                        ..
-                    } => writeln!(
-                        out,
-                        "- {category} is covered by {}",
-                        join(&ids(provisions), ", ")
-                    )?,
-                    Overlap::SeveralCategories {
-                        provision,
-                        categories,
-                        ..
-                    } => writeln!(out, "- {provision} covers {}", join(&ids(categories), ", "))?,
-                }
-            }
-        }
-        if !s.over_breadth.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "For the human-rights safeguards review:")?;
-            for o in &s.over_breadth {
-                writeln!(out, "- {}", cell(&over_breadth_line(o)))?;
+        writeln!(out, "Overlaps:")?;
+        for o in &s.overlaps {
+            match o {
+                Overlap::SeveralProvisions {
+                    category,
+                    provisions,
+                    ..
+                } => writeln!(
+                    out,
+                    "- {category} is covered by {}",
+                    join(&ids(provisions), ", ")
+                )?,
+                Overlap::SeveralCategories {
+                    provision,
+                    categories,
+                    ..
+                } => writeln!(out, "- {provision} covers {}", join(&ids(categories), ", "))?,
             }
         }
     }
-    Ok(out)
+    if !s.over_breadth.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "For the human-rights safeguards review:")?;
+        for o in &s.over_breadth {
+            writeln!(out, "- {}", cell(&over_breadth_line(o)))?;
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn baseline(b: &Baseline) -> Result<String, Error> {
