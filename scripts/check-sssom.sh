@@ -12,10 +12,22 @@ fi
 out=$(mktemp -d)
 cargo run --quiet -- sssom -o "$out/asean.sssom.tsv"
 cargo run --quiet -- sssom --jurisdiction SG --no-gaps -o "$out/sg.sssom.tsv"
+# A user jurisdiction researched only to the month (`as_of: 2026-11`): `mapping_date` must stay
+# a valid xsd:date, or the reference tool silently drops every row.
+mkdir -p "$out/partial"
+sed 's/"as_of": "[0-9-]*"/"as_of": "2026-11"/' examples/data/gb.json > "$out/partial/gb.json"
+cargo run --quiet -- sssom --data "$out/partial" --jurisdiction GB -o "$out/partial-date.sssom.tsv"
 for f in "$out"/*.sssom.tsv; do
   if ! "$venv/bin/sssom" validate "$f" > "$out/log" 2>&1 || grep -q "validation errors" "$out/log"; then
     cat "$out/log"
     echo "sssom validate rejected $f"
+    exit 1
+  fi
+  # The reference tool must keep every row (it drops rows it cannot read and still exits 0).
+  "$venv/bin/sssom" parse "$f" -o "$out/parsed.tsv" > "$out/log" 2>&1
+  if [ "$(grep -vc '^#' "$f")" != "$(grep -vc '^#' "$out/parsed.tsv")" ]; then
+    cat "$out/log"
+    echo "sssom parse dropped rows of $f"
     exit 1
   fi
   # And our own importer reads back what we wrote, with no finding.

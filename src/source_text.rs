@@ -313,11 +313,7 @@ impl<'t> Scanner<'t> {
                     continue;
                 }
                 b']' | b'}' => self.close(),
-                b'{' | b'[' => {
-                    if !self.open(b == b'{') {
-                        break;
-                    }
-                }
+                b'{' | b'[' if !self.open(b == b'{') => break,
                 _ if b.is_ascii_alphanumeric() || b == b'-' => {
                     self.literal();
                     continue;

@@ -328,3 +328,26 @@ fn export_writes_mapping_date_only_as_a_full_date_and_names_its_origin() {
         cybercrime_taxonomy::DATA_VERSION
     )));
 }
+
+#[test]
+fn a_partial_as_of_date_is_not_written_as_mapping_date() {
+    let gb = include_str!("../examples/data/gb.json").replace("\"2026-11-28\"", "\"2026-11\"");
+    let data = DatasetBuilder::new()
+        .embedded()
+        .text("gb.json", gb)
+        .build()
+        .unwrap();
+    let tsv = sssom::export(
+        &data,
+        &ExportOptions::for_jurisdictions(["GB".parse().unwrap()]),
+    );
+    let mut rows = tsv.lines().filter(|l| !l.starts_with('#'));
+    let header: Vec<&str> = rows.next().unwrap().split('\t').collect();
+    let date = header.iter().position(|c| *c == "mapping_date").unwrap();
+    let mut n = 0;
+    for row in rows {
+        n += 1;
+        assert_eq!(row.split('\t').nth(date), Some(""), "{row}");
+    }
+    assert!(n > 0);
+}

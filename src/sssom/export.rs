@@ -49,13 +49,45 @@ pub fn export(data: &Dataset, options: &ExportOptions) -> String {
         .jurisdictions()
         .filter(|j| options.jurisdictions.is_empty() || options.jurisdictions.contains(&j.code))
         .collect();
+    let mut out = header(data, &chosen, options);
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new());
+    let _ = w.write_record(COLUMNS);
+    for j in chosen {
+        for row in mapping_rows(data, j) {
+            let _ = w.write_record(&row);
+        }
+        if options.include_gaps {
+            for row in gap_rows(data, j) {
+                let _ = w.write_record(&row);
+            }
+        }
+    }
+    let body = w.into_inner().unwrap_or_default();
+    out.push_str(&String::from_utf8_lossy(&body));
+    out
+}
+
+/// `xsd:date` allows only full dates: a partial date (`2026-11`) is left out.
+fn xsd_date(date: crate::Date) -> String {
+    if date.day().is_some() {
+        date.to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// The YAML header: prefixes, the set's id, version, description, licence and date.
+fn header(data: &Dataset, chosen: &[&Jurisdiction], options: &ExportOptions) -> String {
     let mut prefixes: IndexMap<String, String> = IndexMap::new();
     let base = options.base_iri.trim_end_matches('/');
     prefixes.insert(JURISDICTION_PREFIX.into(), format!("{base}/jurisdiction/"));
     for t in data.taxonomies() {
         prefixes.insert(t.id.to_string(), format!("{base}/{}/", t.id));
     }
-    for j in &chosen {
+    for j in chosen {
         prefixes.insert(j.code.prefix(), format!("{base}/law/{}/", j.code.prefix()));
     }
     let mut out = String::new();
@@ -74,85 +106,80 @@ pub fn export(data: &Dataset, options: &ExportOptions) -> String {
         crate::render::words::origin(origin)
     ));
     out.push_str(&format!("# license: {}\n", options.license));
-    // `mapping_date` is an xsd:date: written only when the research date is a full date.
-    if let Some(date) = origin
-        .shipped
-        .as_ref()
-        .map(|s| s.as_of)
-        .filter(|d| d.day().is_some())
-    {
-        out.push_str(&format!("# mapping_date: {date}\n"));
-    }
-
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b'\t')
-        .quote_style(csv::QuoteStyle::Necessary)
-        .from_writer(Vec::new());
-    let _ = w.write_record(COLUMNS);
-    for j in chosen {
-        let source = format!("{JURISDICTION_PREFIX}:{}", j.code);
-        for p in &j.provisions {
-            let instrument = j
-                .instrument(&p.instrument)
-                .map(|i| i.title.as_str())
-                .unwrap_or("");
-            let label = match &p.title {
-                Some(t) => format!("{instrument} {} ({t})", p.number),
-                None => format!("{instrument} {}", p.number),
-            };
-            for m in &p.mappings {
-                let object_label = data
-                    .category(&m.category)
-                    .map(|c| c.category.title.clone())
-                    .unwrap_or_default();
-                let extras = MappingExtras {
-                    covers: m.covers.clone(),
-                    qualifications: m.qualifications.clone(),
-                    extra_conditions: m.extra_conditions.clone(),
-                };
-                let _ = w.write_record([
-                    p.id.as_str(),
-                    label.as_str(),
-                    &m.relation.to_string(),
-                    m.category.as_str(),
-                    &object_label,
-                    m.justification.curie(),
-                    &format!("{}", m.confidence.score()),
-                    &source,
-                    &j.as_of.to_string(),
-                    &m.note,
-                    &other_json(&extras),
-                ]);
-            }
-        }
-        if options.include_gaps {
-            for g in &j.gaps {
-                let object_label = data
-                    .category(&g.category)
-                    .map(|c| c.category.title.clone())
-                    .unwrap_or_default();
-                let extras = GapExtras {
-                    verdict: g.verdict,
-                    sources: g.sources.clone(),
-                    note: g.note.clone(),
-                };
-                let _ = w.write_record([
-                    NO_TERM_FOUND,
-                    "",
-                    &Relation::Exact.to_string(),
-                    g.category.as_str(),
-                    &object_label,
-                    Justification::ManualMappingCuration.curie(),
-                    "",
-                    &source,
-                    &j.as_of.to_string(),
-                    &g.checked,
-                    &other_json(&extras),
-                ]);
-            }
+    if let Some(date) = origin.shipped.as_ref().map(|s| xsd_date(s.as_of)) {
+        if !date.is_empty() {
+            out.push_str(&format!("# mapping_date: {date}\n"));
         }
     }
-    let body = w.into_inner().unwrap_or_default();
-    out.push_str(&String::from_utf8_lossy(&body));
     out
+}
+
+/// One row per mapping of the jurisdiction's provisions, in `COLUMNS` order.
+fn mapping_rows<'a>(
+    data: &'a Dataset,
+    j: &'a Jurisdiction,
+) -> impl Iterator<Item = [String; 11]> + 'a {
+    let source = format!("{JURISDICTION_PREFIX}:{}", j.code);
+    j.provisions.iter().flat_map(move |p| {
+        let instrument = j
+            .instrument(&p.instrument)
+            .map(|i| i.title.as_str())
+            .unwrap_or("");
+        let label = match &p.title {
+            Some(t) => format!("{instrument} {} ({t})", p.number),
+            None => format!("{instrument} {}", p.number),
+        };
+        let source = source.clone();
+        p.mappings.iter().map(move |m| {
+            let extras = MappingExtras {
+                covers: m.covers.clone(),
+                qualifications: m.qualifications.clone(),
+                extra_conditions: m.extra_conditions.clone(),
+            };
+            [
+                p.id.to_string(),
+                label.clone(),
+                m.relation.to_string(),
+                m.category.to_string(),
+                title(data, &m.category),
+                m.justification.curie().to_owned(),
+                format!("{}", m.confidence.score()),
+                source.clone(),
+                xsd_date(j.as_of),
+                m.note.clone(),
+                other_json(&extras),
+            ]
+        })
+    })
+}
+
+/// One `sssom:NoTermFound` row per gap record, in `COLUMNS` order.
+fn gap_rows<'a>(data: &'a Dataset, j: &'a Jurisdiction) -> impl Iterator<Item = [String; 11]> + 'a {
+    let source = format!("{JURISDICTION_PREFIX}:{}", j.code);
+    j.gaps.iter().map(move |g| {
+        let extras = GapExtras {
+            verdict: g.verdict,
+            sources: g.sources.clone(),
+            note: g.note.clone(),
+        };
+        [
+            NO_TERM_FOUND.to_owned(),
+            String::new(),
+            Relation::Exact.to_string(),
+            g.category.to_string(),
+            title(data, &g.category),
+            Justification::ManualMappingCuration.curie().to_owned(),
+            String::new(),
+            source.clone(),
+            xsd_date(j.as_of),
+            g.checked.clone(),
+            other_json(&extras),
+        ]
+    })
+}
+
+fn title(data: &Dataset, category: &crate::CategoryId) -> String {
+    data.category(category)
+        .map(|c| c.category.title.clone())
+        .unwrap_or_default()
 }
