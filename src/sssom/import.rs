@@ -91,50 +91,31 @@ pub(crate) fn import(
             date
         }),
     };
-    let title = set
-        .metadata
-        .get("mapping_set_title")
-        .or_else(|| set.metadata.get("mapping_set_id"))
-        .cloned()
-        .unwrap_or_else(|| file.to_owned());
-    let source = |locator: &str| Source {
-        title: format!("SSSOM mapping set {title}"),
-        url: set.metadata.get("mapping_set_id").cloned(),
+    let mut importer = Importer {
+        base,
+        file,
+        set,
         checked,
-        locator: Some(locator.to_owned()),
-        note: Some("imported from an SSSOM file".to_owned()),
+        cols: Columns::of(set),
+        states: IndexMap::new(),
+        provision_index: HashMap::with_capacity(set.rows.len()),
+        out,
     };
-    let col = |name: &str| set.column(name);
-    let (c_subject, c_object, c_predicate, c_source) = (
-        col("subject_id"),
-        col("object_id"),
-        col("predicate_id"),
-        col("subject_source"),
-    );
-    let (c_justification, c_confidence, c_other, c_comment, c_label) = (
-        col("mapping_justification"),
-        col("confidence"),
-        col("other"),
-        col("comment"),
-        col("subject_label"),
-    );
-    let mut states: IndexMap<JurisdictionCode, (Jurisdiction, RowLines)> = IndexMap::new();
-    // Where each imported provision sits in its jurisdiction's list.
-    let mut provision_index: HashMap<ProvisionId, usize> = HashMap::with_capacity(set.rows.len());
     let mut seen_rows: HashMap<(&str, &str, &str, &str), usize> =
         HashMap::with_capacity(set.rows.len());
     for row in &set.rows {
-        let line = row.line;
-        let subject = row.get(c_subject).trim();
-        let object = row.get(c_object).trim();
-        let predicate = row.get(c_predicate).trim();
+        let c = &importer.cols;
+        let (subject, predicate, object) = (
+            row.get(c.subject).trim(),
+            row.get(c.predicate).trim(),
+            row.get(c.object).trim(),
+        );
         // A gap row's subject is always `sssom:NoTermFound`: its jurisdiction tells it apart.
-        let scope = row.get(c_source).trim();
-        let key = (subject, predicate, object, scope);
-        if let Some(first) = seen_rows.insert(key, line) {
-            out.push(diag(
+        let key = (subject, predicate, object, row.get(c.source).trim());
+        if let Some(first) = seen_rows.insert(key, row.line) {
+            importer.out.push(diag(
                 file,
-                line,
+                row.line,
                 "row",
                 Code::DuplicateId,
                 format!(
@@ -143,137 +124,272 @@ pub(crate) fn import(
             ));
             continue;
         }
+        let Some(fields) = importer.fields(row) else {
+            continue;
+        };
+        if subject == NO_TERM_FOUND {
+            importer.gap(row, fields);
+        } else {
+            importer.mapping(row, subject, fields);
+        }
+    }
+    Imported {
+        jurisdictions: importer.states.into_values().collect(),
+    }
+}
+
+/// Where the columns an import reads are.
+struct Columns {
+    subject: Option<usize>,
+    object: Option<usize>,
+    predicate: Option<usize>,
+    source: Option<usize>,
+    justification: Option<usize>,
+    confidence: Option<usize>,
+    other: Option<usize>,
+    comment: Option<usize>,
+    label: Option<usize>,
+}
+
+impl Columns {
+    fn of(set: &MappingSet) -> Self {
+        let col = |name: &str| set.column(name);
+        Self {
+            subject: col("subject_id"),
+            object: col("object_id"),
+            predicate: col("predicate_id"),
+            source: col("subject_source"),
+            justification: col("mapping_justification"),
+            confidence: col("confidence"),
+            other: col("other"),
+            comment: col("comment"),
+            label: col("subject_label"),
+        }
+    }
+}
+
+/// The checked values of a row common to mappings and gaps.
+struct Fields {
+    relation: Relation,
+    justification: Justification,
+    confidence: Option<Confidence>,
+    category: CategoryId,
+}
+
+/// One import in progress.
+struct Importer<'b, 's, 'o> {
+    base: &'b Base<'b>,
+    file: &'s str,
+    set: &'s MappingSet,
+    checked: Date,
+    cols: Columns,
+    states: IndexMap<JurisdictionCode, (Jurisdiction, RowLines)>,
+    /// Where each imported provision sits in its jurisdiction's list.
+    provision_index: HashMap<ProvisionId, usize>,
+    out: &'o mut Vec<Diagnostic>,
+}
+
+impl Importer<'_, '_, '_> {
+    fn error(&mut self, line: usize, column: &str, code: Code, message: String) {
+        self.out.push(diag(self.file, line, column, code, message));
+    }
+
+    /// A source naming the mapping set, for records the import creates.
+    fn source(&self, line: usize) -> Source {
+        let meta = &self.set.metadata;
+        let title = meta
+            .get("mapping_set_title")
+            .or_else(|| meta.get("mapping_set_id"))
+            .cloned()
+            .unwrap_or_else(|| self.file.to_owned());
+        Source {
+            title: format!("SSSOM mapping set {title}"),
+            url: meta.get("mapping_set_id").cloned(),
+            checked: self.checked,
+            locator: Some(format!("line {line}")),
+            note: Some("imported from an SSSOM file".to_owned()),
+        }
+    }
+
+    /// Checks a row's ids, predicate, justification, confidence and category; every problem
+    /// is reported, and `None` means the row is not imported.
+    fn fields(&mut self, row: &super::Row) -> Option<Fields> {
+        let line = row.line;
+        let c = &self.cols;
+        let (subject, object, predicate) = (
+            row.get(c.subject).trim(),
+            row.get(c.object).trim(),
+            row.get(c.predicate).trim(),
+        );
+        let justification_text = row.get(c.justification).trim();
+        let confidence_text = row.get(c.confidence).trim();
         let mut ok = true;
         for (column, value) in [("subject_id", subject), ("object_id", object)] {
             if value.is_empty() {
-                out.push(diag(
-                    file,
-                    line,
-                    column,
-                    Code::Schema,
-                    format!("`{column}` is empty"),
-                ));
+                self.error(line, column, Code::Schema, format!("`{column}` is empty"));
                 ok = false;
             } else {
-                ok &= check_prefix(set, value, file, line, column, out);
+                ok &= check_prefix(self.set, value, self.file, line, column, self.out);
             }
         }
         let relation = match predicate.parse::<Relation>() {
             Ok(r) if predicate.starts_with("skos:") => Some(r),
             Ok(_) | Err(_) => {
-                out.push(diag(file, line, "predicate_id", Code::Schema, format!(
+                self.error(line, "predicate_id", Code::Schema, format!(
                     "predicate `{predicate}` is not one of skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch, skos:relatedMatch"
-                )));
+                ));
                 None
             }
         };
-        let justification = match row.get(c_justification).trim().parse::<Justification>() {
-            Ok(j) => Some(j),
-            Err(e) => {
-                out.push(diag(file, line, "mapping_justification", Code::Schema, e));
-                None
-            }
-        };
-        let confidence_text = row.get(c_confidence).trim();
+        let justification = justification_text
+            .parse::<Justification>()
+            .map_err(|e| self.error(line, "mapping_justification", Code::Schema, e))
+            .ok();
         let confidence = if confidence_text.is_empty() {
             Some(None)
         } else {
             match confidence_text.parse::<f64>() {
                 Ok(c) if (0.0..=1.0).contains(&c) => Some(Some(Confidence::from_score(c))),
                 _ => {
-                    out.push(diag(
-                        file,
+                    self.error(
                         line,
                         "confidence",
                         Code::OutOfRange,
                         format!("confidence `{confidence_text}` must be a number from 0 to 1"),
-                    ));
+                    );
                     None
                 }
             }
         };
         let category = match object.parse::<CategoryId>() {
-            Ok(c) if base.category(&c) => Some(c),
+            Ok(c) if self.base.category(&c) => Some(c),
             Ok(c) => {
-                out.push(diag(
-                    file,
-                    line,
-                    "object_id",
-                    Code::UnknownCategory,
-                    format!("unknown category `{c}`"),
-                ));
+                let message = format!("unknown category `{c}`");
+                self.error(line, "object_id", Code::UnknownCategory, message);
                 None
             }
             Err(e) => {
                 if ok {
-                    out.push(diag(file, line, "object_id", Code::Schema, e.to_string()));
+                    self.error(line, "object_id", Code::Schema, e.to_string());
                 }
                 None
             }
         };
-        let (Some(relation), Some(justification), Some(confidence), Some(category), true) =
-            (relation, justification, confidence, category, ok)
-        else {
-            continue;
-        };
-        let other = row.get(c_other).trim();
-        let comment = row.get(c_comment).to_owned();
-        if subject == NO_TERM_FOUND {
-            let code = row
-                .get(c_source)
-                .trim()
-                .strip_prefix(&format!("{JURISDICTION_PREFIX}:"))
-                .and_then(|c| c.parse::<JurisdictionCode>().ok());
-            let Some(code) = code else {
-                out.push(diag(file, line, "subject_source", Code::Schema, format!(
-                    "a `{NO_TERM_FOUND}` row needs `subject_source` naming its jurisdiction, e.g. `{JURISDICTION_PREFIX}:SG`"
-                )));
-                continue;
-            };
-            let Some(extras) = parse_other(other, file, line, out, || GapExtras {
-                verdict: GapVerdict::Gap,
-                sources: Vec::new(),
-                note: String::new(),
-            }) else {
-                continue;
-            };
-            let (j, rows) = state(&mut states, base, code, checked);
-            rows.gaps.push(line);
-            j.gaps.push(GapRecord {
-                category,
-                verdict: extras.verdict,
-                checked: comment,
-                sources: extras.sources,
-                note: extras.note,
-            });
-            continue;
+        match (relation, justification, confidence, category, ok) {
+            (Some(relation), Some(justification), Some(confidence), Some(category), true) => {
+                Some(Fields {
+                    relation,
+                    justification,
+                    confidence,
+                    category,
+                })
+            }
+            _ => None,
         }
+    }
+
+    /// A `sssom:NoTermFound` row: a gap record of the jurisdiction in `subject_source`.
+    fn gap(&mut self, row: &super::Row, fields: Fields) {
+        let line = row.line;
+        let code = row
+            .get(self.cols.source)
+            .trim()
+            .strip_prefix(&format!("{JURISDICTION_PREFIX}:"))
+            .and_then(|c| c.parse::<JurisdictionCode>().ok());
+        let Some(code) = code else {
+            self.error(line, "subject_source", Code::Schema, format!(
+                "a `{NO_TERM_FOUND}` row needs `subject_source` naming its jurisdiction, e.g. `{JURISDICTION_PREFIX}:SG`"
+            ));
+            return;
+        };
+        let other = row.get(self.cols.other).trim();
+        let Some(extras) = parse_other(other, self.file, line, self.out, || GapExtras {
+            verdict: GapVerdict::Gap,
+            sources: Vec::new(),
+            note: String::new(),
+        }) else {
+            return;
+        };
+        let (j, rows) = state(&mut self.states, self.base, code, self.checked);
+        rows.gaps.push(line);
+        j.gaps.push(GapRecord {
+            category: fields.category,
+            verdict: extras.verdict,
+            checked: row.get(self.cols.comment).to_owned(),
+            sources: extras.sources,
+            note: extras.note,
+        });
+    }
+
+    /// A mapping row: the provision (kept from the base data, or created) gains the mapping.
+    fn mapping(&mut self, row: &super::Row, subject: &str, fields: Fields) {
+        let line = row.line;
         let provision_id = match subject.parse::<ProvisionId>() {
             Ok(p) => p,
             Err(e) => {
-                out.push(diag(
-                    file,
-                    line,
-                    "subject_id",
-                    Code::Schema,
-                    format!("{e}: the subject must be a provision id such as `sg:cma1993/s3`"),
-                ));
-                continue;
+                let message =
+                    format!("{e}: the subject must be a provision id such as `sg:cma1993/s3`");
+                self.error(line, "subject_id", Code::Schema, message);
+                return;
             }
         };
-        let Some(extras) = parse_other(other, file, line, out, MappingExtras::default) else {
-            continue;
+        let other = row.get(self.cols.other).trim();
+        let Some(extras) = parse_other(other, self.file, line, self.out, MappingExtras::default)
+        else {
+            return;
         };
-        let code = provision_id.jurisdiction();
-        let (j, rows) = state(&mut states, base, code, checked);
-        let instrument_id: Option<InstrumentId> = provision_id.instrument().parse().ok();
-        let Some(instrument_id) = instrument_id else {
-            continue;
+        let Ok(instrument_id) = provision_id.instrument().parse::<InstrumentId>() else {
+            return;
         };
-        if j.instrument(&instrument_id).is_none() {
-            let known = base
+        let confidence = fields.confidence.unwrap_or(Confidence::Low);
+        let index = self.provision(row, &provision_id, &instrument_id, confidence);
+        let (j, rows) = state(
+            &mut self.states,
+            self.base,
+            provision_id.jurisdiction(),
+            self.checked,
+        );
+        if rows.provisions.len() < j.provisions.len() {
+            rows.provisions
+                .resize(j.provisions.len(), (None, Vec::new()));
+        }
+        let (first, mapping_lines) = &mut rows.provisions[index];
+        first.get_or_insert(line);
+        mapping_lines.push(line);
+        j.provisions[index].mappings.push(Mapping {
+            category: fields.category,
+            relation: fields.relation,
+            covers: extras.covers,
+            qualifications: extras.qualifications,
+            extra_conditions: extras.extra_conditions,
+            justification: fields.justification,
+            confidence,
+            note: row.get(self.cols.comment).to_owned(),
+        });
+    }
+
+    /// The index of the provision's record in its jurisdiction, adding it (and its instrument)
+    /// on first sight: the base data's record when there is one, else one naming the set.
+    fn provision(
+        &mut self,
+        row: &super::Row,
+        id: &ProvisionId,
+        instrument_id: &InstrumentId,
+        confidence: Confidence,
+    ) -> usize {
+        // A provision seen before already has its record and its instrument.
+        if let Some(&i) = self.provision_index.get(id) {
+            return i;
+        }
+        let code = id.jurisdiction();
+        let source = self.source(row.line);
+        let label = row.get(self.cols.label).to_owned();
+        let (j, _) = state(&mut self.states, self.base, code, self.checked);
+        if j.instrument(instrument_id).is_none() {
+            let known = self
+                .base
                 .jurisdiction(code)
-                .and_then(|b| b.instrument(&instrument_id))
+                .and_then(|b| b.instrument(instrument_id))
                 .cloned();
             j.instruments.push(known.unwrap_or_else(|| Instrument {
                 id: instrument_id.clone(),
@@ -285,69 +401,45 @@ pub(crate) fn import(
                 until: None,
                 status: LegalStatus::InForce,
                 amendments: Vec::new(),
-                source: source(&format!("line {line}")),
+                source: source.clone(),
                 note: "created on import: the SSSOM file names provisions only".to_owned(),
             }));
         }
-        let index = match provision_index.get(&provision_id) {
-            Some(&i) => i,
-            None => {
-                let known = base.provision(&provision_id).cloned();
-                let mut p = known.unwrap_or_else(|| Provision {
-                    id: provision_id.clone(),
-                    instrument: instrument_id.clone(),
-                    number: provision_id
-                        .as_str()
-                        .rsplit('/')
-                        .next()
-                        .unwrap_or("")
-                        .to_owned(),
-                    title: Some(row.get(c_label).to_owned()).filter(|t| !t.is_empty()),
-                    summary: row.get(c_label).to_owned(),
-                    in_force: None,
-                    until: None,
-                    status: LegalStatus::InForce,
-                    former_numbers: Vec::new(),
-                    source: source(&format!("line {line}")),
-                    confidence: confidence.unwrap_or(Confidence::Low),
-                    note: String::new(),
-                    replaced_by: Vec::new(),
-                    contested: Vec::new(),
-                    penalties: Vec::new(),
-                    penalty_note: String::new(),
-                    mappings: Vec::new(),
-                    outside_convention: None,
-                });
-                if p.summary.trim().is_empty() {
-                    p.summary = format!("{provision_id} (no label in the SSSOM file)");
-                }
-                p.mappings.clear();
-                j.provisions.push(p);
-                provision_index.insert(provision_id.clone(), j.provisions.len() - 1);
-                j.provisions.len() - 1
-            }
-        };
-        if rows.provisions.len() < j.provisions.len() {
-            rows.provisions
-                .resize(j.provisions.len(), (None, Vec::new()));
+        if let Some(&i) = self.provision_index.get(id) {
+            return i;
         }
-        let (first, mapping_lines) = &mut rows.provisions[index];
-        first.get_or_insert(line);
-        mapping_lines.push(line);
-        let p = &mut j.provisions[index];
-        p.mappings.push(Mapping {
-            category,
-            relation,
-            covers: extras.covers,
-            qualifications: extras.qualifications,
-            extra_conditions: extras.extra_conditions,
-            justification,
-            confidence: confidence.unwrap_or(Confidence::Low),
-            note: comment,
-        });
-    }
-    Imported {
-        jurisdictions: states.into_values().collect(),
+        let mut p = self
+            .base
+            .provision(id)
+            .cloned()
+            .unwrap_or_else(|| Provision {
+                id: id.clone(),
+                instrument: instrument_id.clone(),
+                number: id.as_str().rsplit('/').next().unwrap_or("").to_owned(),
+                title: Some(label.clone()).filter(|t| !t.is_empty()),
+                summary: label,
+                in_force: None,
+                until: None,
+                status: LegalStatus::InForce,
+                former_numbers: Vec::new(),
+                source,
+                confidence,
+                note: String::new(),
+                replaced_by: Vec::new(),
+                contested: Vec::new(),
+                penalties: Vec::new(),
+                penalty_note: String::new(),
+                mappings: Vec::new(),
+                outside_convention: None,
+            });
+        if p.summary.trim().is_empty() {
+            p.summary = format!("{id} (no label in the SSSOM file)");
+        }
+        p.mappings.clear();
+        j.provisions.push(p);
+        let index = j.provisions.len() - 1;
+        self.provision_index.insert(id.clone(), index);
+        index
     }
 }
 
