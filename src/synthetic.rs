@@ -103,44 +103,11 @@ pub fn jurisdictions(data: &Dataset, options: Options) -> Vec<Jurisdiction> {
                     if mappings.iter().any(|m: &Mapping| &m.category == id) {
                         continue;
                     }
-                    let relation = Relation::ALL[rng.below(Relation::ALL.len())];
-                    if relation.counts_as_coverage() {
+                    let mapping = random_mapping(&mut rng, id, category);
+                    if mapping.relation.counts_as_coverage() {
                         mapped[ci] = true;
                     }
-                    let covers: Vec<LocalId> = category
-                        .elements
-                        .iter()
-                        .filter(|_| rng.chance(80))
-                        .map(|e| e.id.clone())
-                        .collect();
-                    let qualifications: Vec<LocalId> = category
-                        .qualifications
-                        .iter()
-                        .filter(|_| rng.chance(20))
-                        .map(|q| q.id.clone())
-                        .collect();
-                    let extra_conditions = if rng.chance(25) {
-                        parse("damage-threshold")
-                            .map(|id| {
-                                vec![ExtraCondition {
-                                    id,
-                                    description: text(&mut rng, "threshold"),
-                                }]
-                            })
-                            .unwrap_or_default()
-                    } else {
-                        Vec::new()
-                    };
-                    mappings.push(Mapping {
-                        category: id.clone(),
-                        relation,
-                        covers,
-                        qualifications,
-                        extra_conditions,
-                        justification: Justification::ManualMappingCuration,
-                        confidence: Confidence::Medium,
-                        note: text(&mut rng, "note"),
-                    });
+                    mappings.push(mapping);
                 }
                 let Some(id) = parse(&format!("{prefix}:act/s{k}")) else {
                     continue;
@@ -173,22 +140,7 @@ pub fn jurisdictions(data: &Dataset, options: Options) -> Vec<Jurisdiction> {
                     mappings,
                 });
             }
-            let gaps = categories
-                .iter()
-                .zip(&mapped)
-                .filter(|(_, m)| !**m)
-                .map(|((id, _), _)| GapRecord {
-                    category: id.clone(),
-                    verdict: if rng.chance(50) {
-                        GapVerdict::Gap
-                    } else {
-                        GapVerdict::NotResearched
-                    },
-                    checked: text(&mut rng, "checked the synthetic act"),
-                    sources: Vec::new(),
-                    note: String::new(),
-                })
-                .collect();
+            let gaps = random_gaps(&mut rng, &categories, &mapped);
             Some(Jurisdiction {
                 code,
                 name: text(&mut rng, &format!("Synthetic State {i}")),
@@ -211,6 +163,71 @@ pub fn jurisdictions(data: &Dataset, options: Options) -> Vec<Jurisdiction> {
                 gaps,
                 note: String::new(),
             })
+        })
+        .collect()
+}
+
+/// One mapping onto `category` with random relation, covered elements, qualifications and
+/// (sometimes) an impermissible condition.
+fn random_mapping(rng: &mut Rng, id: &crate::CategoryId, category: &crate::Category) -> Mapping {
+    let relation = Relation::ALL[rng.below(Relation::ALL.len())];
+    let covers: Vec<LocalId> = category
+        .elements
+        .iter()
+        .filter(|_| rng.chance(80))
+        .map(|e| e.id.clone())
+        .collect();
+    let qualifications: Vec<LocalId> = category
+        .qualifications
+        .iter()
+        .filter(|_| rng.chance(20))
+        .map(|q| q.id.clone())
+        .collect();
+    let extra_conditions = if rng.chance(25) {
+        parse("damage-threshold")
+            .map(|id| {
+                vec![ExtraCondition {
+                    id,
+                    description: text(rng, "threshold"),
+                }]
+            })
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    Mapping {
+        category: id.clone(),
+        relation,
+        covers,
+        qualifications,
+        extra_conditions,
+        justification: Justification::ManualMappingCuration,
+        confidence: Confidence::Medium,
+        note: text(rng, "note"),
+    }
+}
+
+/// Gap records for the categories no generated provision covers: half researched gaps, half
+/// not researched.
+fn random_gaps(
+    rng: &mut Rng,
+    categories: &[(crate::CategoryId, &crate::Category)],
+    mapped: &[bool],
+) -> Vec<GapRecord> {
+    categories
+        .iter()
+        .zip(mapped)
+        .filter(|(_, m)| !**m)
+        .map(|((id, _), _)| GapRecord {
+            category: id.clone(),
+            verdict: if rng.chance(50) {
+                GapVerdict::Gap
+            } else {
+                GapVerdict::NotResearched
+            },
+            checked: text(rng, "checked the synthetic act"),
+            sources: Vec::new(),
+            note: String::new(),
         })
         .collect()
 }
