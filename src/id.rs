@@ -160,6 +160,49 @@ string_form!(
     "A taxonomy prefix, e.g. `un2024`."
 );
 
+/// A code of the International Classification of Crime for Statistical Purposes (ICCS): 2 to 8
+/// digits, e.g. `09031`.
+///
+/// ```
+/// use cybercrime_taxonomy::IccsCode;
+/// assert_eq!("09031".parse::<IccsCode>().unwrap().as_str(), "09031");
+/// assert_eq!(
+///     "9a".parse::<IccsCode>().unwrap_err().to_string(),
+///     "invalid ICCS code `9a`: expected 2 to 8 digits, e.g. `09031`"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IccsCode(String);
+
+impl IccsCode {
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for IccsCode {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        if (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(id_error(
+                "ICCS code",
+                s,
+                "expected 2 to 8 digits, e.g. `09031`",
+            ))
+        }
+    }
+}
+string_form!(IccsCode, "^[0-9]{2,8}$", "An ICCS code, e.g. `09031`.");
+
+impl AsRef<str> for IccsCode {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A local identifier: an element, qualification or extra condition inside a category.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LocalId(String);

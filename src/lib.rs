@@ -78,8 +78,8 @@ pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 pub use embedded::FILES as EMBEDDED_FILES;
 pub use error::Error;
 pub use id::{
-    CategoryId, ElementRef, IdError, InstrumentId, JurisdictionCode, LocalId, ProvisionId,
-    TaxonomyId,
+    CategoryId, ElementRef, IccsCode, IdError, InstrumentId, JurisdictionCode, LocalId,
+    ProvisionId, TaxonomyId,
 };
 pub use jurisdiction::{
     Amendment, GapRecord, GapVerdict, Instrument, InstrumentKind, Jurisdiction, LegalStatus,

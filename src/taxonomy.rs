@@ -296,8 +296,8 @@ pub struct Alignment {
 pub struct IccsLink {
     /// The category.
     pub category: CategoryId,
-    /// ICCS codes, as digit strings, e.g. `09031`.
-    pub codes: Vec<String>,
+    /// ICCS codes, e.g. `09031`.
+    pub codes: Vec<crate::IccsCode>,
     /// How far the codes are confirmed.
     pub confidence: Confidence,
     /// What a reviewer should know.

@@ -315,16 +315,6 @@ fn check_alignments(set: &ParsedSet, categories: &Categories, out: &mut Vec<Diag
                     format!("ICCS codes for `{}` are given twice", link.category),
                 ));
             }
-            for (ci, code) in link.codes.iter().enumerate() {
-                if code.len() < 2 || code.len() > 8 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                    out.push(error(
-                        p,
-                        Code::Schema,
-                        format!("iccs[{i}].codes[{ci}]"),
-                        format!("ICCS code `{code}` must be 2 to 8 digits"),
-                    ));
-                }
-            }
         }
     }
 }

@@ -389,7 +389,10 @@ fn crosswalk_flags_one_to_many_and_keeps_every_row() {
     assert_eq!(walk.unknown[0].line, 4);
     let art7 = &walk.categories[0];
     assert_eq!((art7.exclusive, art7.shared), (10, 0));
-    assert_eq!(art7.iccs, ["09031"]);
+    assert_eq!(
+        art7.iccs,
+        ["09031".parse::<cybercrime_taxonomy::IccsCode>().unwrap()]
+    );
     // the repealed provision counts where coverage counts it: nowhere (one rule for both)
     assert_eq!(walk.categories.len(), 2);
     assert_eq!(walk.unmapped[0].provision.as_str(), "aa:act/s4");

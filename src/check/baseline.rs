@@ -10,6 +10,7 @@ use crate::{CategoryId, JurisdictionCode, LocalId};
 
 /// One category across the set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BaselineCategory {
     /// The category.
     pub category: CategoryId,
@@ -30,6 +31,7 @@ pub struct BaselineCategory {
 
 /// The baseline over a set of States.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Baseline {
     /// The States considered.
     pub jurisdictions: Vec<JurisdictionCode>,

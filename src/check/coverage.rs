@@ -24,6 +24,7 @@ pub struct Narrowing {
 /// Why a verdict cannot be given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "cause", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum UnknownCause {
     /// The data records the category as not researched.
     NotResearched {
@@ -183,6 +184,7 @@ pub struct Cited {
 /// One step of the argument behind a verdict, with the ids it concerns. Renderers word it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Reason {
     /// The provision counts towards coverage through its mapping.
     Counts {
@@ -266,6 +268,7 @@ pub enum Reason {
 
 /// Coverage of one category by one jurisdiction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Coverage {
     /// The jurisdiction.
     pub jurisdiction: JurisdictionCode,

@@ -14,7 +14,7 @@ pub struct CategoryTotal {
     /// The category.
     pub category: CategoryId,
     /// Its ICCS codes.
-    pub iccs: Vec<String>,
+    pub iccs: Vec<crate::IccsCode>,
     /// Counts from provisions that map onto this category only.
     pub exclusive: u64,
     /// Counts from provisions that also map onto other categories (counted in each).
@@ -27,7 +27,7 @@ pub struct CategoryTotal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IccsTotal {
     /// The code.
-    pub code: String,
+    pub code: crate::IccsCode,
     /// Counts from provisions reaching this code only.
     pub exclusive: u64,
     /// Counts from provisions that reach other codes too.
@@ -48,6 +48,7 @@ pub struct OneToMany {
 /// The crosswalk result. Nothing is dropped: every input row ends up in a category total, in
 /// `unmapped` or in `unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Crosswalk {
     /// Where the data came from.
     pub origin: crate::Origin,
@@ -121,7 +122,7 @@ impl Checker<'_> {
             .enumerate()
             .map(|(i, c)| (CategoryId::new(&t.id, &c.id), i))
             .collect();
-        let mut iccs: BTreeMap<String, IccsTotal> = BTreeMap::new();
+        let mut iccs: BTreeMap<crate::IccsCode, IccsTotal> = BTreeMap::new();
         let (mut one_to_many, mut unmapped, mut unknown) = (Vec::new(), Vec::new(), Vec::new());
         let mut total = 0u64;
         for row in counts {
@@ -149,7 +150,7 @@ impl Checker<'_> {
                     categories: cats.clone(),
                 });
             }
-            let mut codes: Vec<&String> = Vec::new();
+            let mut codes: Vec<&crate::IccsCode> = Vec::new();
             for c in &cats {
                 let Some(&i) = order.get(c) else { continue };
                 let entry = totals.entry(i).or_insert_with(|| CategoryTotal {

@@ -24,6 +24,7 @@ pub struct Via {
 
 /// Coverage of a category of any taxonomy: direct (from mappings onto it) or derived.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CrossCoverage {
     /// The resulting coverage. For a derived verdict the provisions are those behind the
     /// Convention categories it was carried over from, and the reasons say how.

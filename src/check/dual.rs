@@ -43,6 +43,7 @@ impl DualVerdict {
 /// Why a dual-criminality verdict is what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum DualFinding {
     /// Both States fully criminalise the category's conduct.
     BothFull,
@@ -58,6 +59,7 @@ pub enum DualFinding {
 
 /// One category's dual-criminality finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DualCategory {
     /// The category.
     pub category: CategoryId,
@@ -107,6 +109,7 @@ pub struct TreatyBasis {
 
 /// Dual criminality between two States, per category and overall.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DualReport {
     /// Where the data came from.
     pub origin: Origin,

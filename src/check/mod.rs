@@ -170,6 +170,7 @@ pub struct TreatyLine {
 
 /// A row of the report: one State's findings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StateFindings {
     /// The State.
     pub jurisdiction: JurisdictionCode,
@@ -204,6 +205,7 @@ impl StateFindings {
 /// The compatibility report: plain data, rendered by [`crate::render`], and read back from its
 /// JSON form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
     /// Where the data came from.
     pub origin: Origin,

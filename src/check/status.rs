@@ -31,6 +31,7 @@ pub struct TreatyCell {
 
 /// One State's line of the data-status table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StateStatus {
     /// The State.
     pub jurisdiction: JurisdictionCode,
@@ -56,6 +57,7 @@ pub struct StateStatus {
 
 /// The data-status table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DataStatus {
     /// Where the data came from.
     pub origin: Origin,

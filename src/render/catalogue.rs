@@ -544,7 +544,12 @@ fn category_text(out: &mut String, c: &CategoryView) -> std::fmt::Result {
         }
     }
     if let Some(l) = &c.iccs {
-        writeln!(out, "\nICCS: {} ({})", l.codes.join(", "), l.confidence)?;
+        writeln!(
+            out,
+            "\nICCS: {} ({})",
+            super::join(&l.codes, ", "),
+            l.confidence
+        )?;
     }
     if let Some(h) = &cat.history {
         writeln!(out, "\nProposed in: {}", h.document)?;

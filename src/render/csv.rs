@@ -133,7 +133,7 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
     rows.extend(c.iccs.iter().map(|t| {
         vec![
             "iccs".to_owned(),
-            t.code.clone(),
+            t.code.to_string(),
             String::new(),
             t.exclusive.to_string(),
             t.shared.to_string(),
