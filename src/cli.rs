@@ -2,6 +2,8 @@
 //! prints what `render` makes of the result; nothing here decides or words a finding.
 
 use std::borrow::Cow;
+
+use crate::output::print_out;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -173,12 +175,19 @@ struct Data {
 
 impl Data {
     /// The embedded data, or the embedded data with the user's directory on top.
+    /// Warnings about the user's files go to standard error.
     fn load(&self) -> Result<Cow<'static, Dataset>, Error> {
         match &self.data {
             None => Ok(Cow::Borrowed(Dataset::embedded())),
-            Some(dir) => Dataset::from_dir(dir)
-                .map(Cow::Owned)
-                .map_err(Error::InvalidData),
+            Some(dir) => {
+                let data = Dataset::from_dir(dir).map_err(Error::InvalidData)?;
+                for d in data.diagnostics().iter() {
+                    if d.severity >= cybercrime_taxonomy::Severity::Warning {
+                        eprintln!("{}", render::terminal::escape(&d.to_string()));
+                    }
+                }
+                Ok(Cow::Owned(data))
+            }
         }
     }
 }
@@ -234,30 +243,18 @@ struct Output {
 }
 
 impl Output {
-    fn emit(&self, text: &str) -> Result<(), Error> {
-        match &self.output {
-            Some(path) => std::fs::write(path, text).map_err(|source| Error::Io {
-                path: path.display().to_string(),
-                source,
-            }),
-            None => print_out(text),
-        }
+    /// Writes to standard output or the `-o` file, which must not be one of `inputs`.
+    fn emit_checked(&self, text: &str, inputs: &[&std::path::Path]) -> Result<(), Error> {
+        crate::output::emit(
+            text,
+            self.output.as_deref(),
+            self.data.data.as_deref(),
+            inputs,
+        )
     }
-}
 
-/// Writes to standard output; a closed pipe (e.g. `| head`) ends output quietly.
-fn print_out(text: &str) -> Result<(), Error> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
-            path: "standard output".into(),
-            source: e,
-        }),
-        _ => Ok(()),
+    fn emit(&self, text: &str) -> Result<(), Error> {
+        self.emit_checked(text, &[])
     }
 }
 
@@ -326,7 +323,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             })?;
             let rows = cybercrime_taxonomy::read_counts(&name, file)?;
             let walk = Checker::with_options(&data, check.options()).crosswalk(&taxonomy, &rows)?;
-            out.emit(&render::crosswalk(&walk, format)?)?;
+            out.emit_checked(&render::crosswalk(&walk, format)?, &[&counts])?;
         }
         Command::Sssom {
             jurisdiction,
@@ -340,6 +337,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             if let Some(id) = mapping_set_id {
                 options.mapping_set_id = id;
             }
+            options.check()?;
             out.emit(&sssom::export(&data, &options))?;
         }
         Command::Status { data, format } => {
@@ -350,7 +348,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             )?)?;
         }
         #[cfg(feature = "schema")]
-        Command::Schema { write } => schema(write)?,
+        Command::Schema { write } => crate::output::schema(write)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -376,22 +374,4 @@ fn validate(path: Option<PathBuf>, strict: bool, format: Format) -> Result<ExitC
     } else {
         ExitCode::SUCCESS
     })
-}
-
-#[cfg(feature = "schema")]
-fn schema(write: Option<PathBuf>) -> Result<(), Error> {
-    for (name, make) in cybercrime_taxonomy::schema::KINDS {
-        let text = cybercrime_taxonomy::schema::to_text(&make());
-        match &write {
-            Some(dir) => {
-                let path = dir.join(name);
-                std::fs::write(&path, text).map_err(|source| Error::Io {
-                    path: path.display().to_string(),
-                    source,
-                })?;
-            }
-            None => print_out(&text)?,
-        }
-    }
-    Ok(())
 }

@@ -201,8 +201,13 @@ impl Diagnostics {
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.0 {
+        // Past a thousand lines a report is no longer read; the rest are counted.
+        const SHOWN: usize = 1000;
+        for d in self.0.iter().take(SHOWN) {
             writeln!(f, "{d}")?;
+        }
+        if self.0.len() > SHOWN {
+            writeln!(f, "... and {} more", self.0.len() - SHOWN)?;
         }
         write!(
             f,

@@ -22,6 +22,14 @@ pub enum Error {
         /// The input line whose count made a total overflow.
         line: u64,
     },
+    /// An option value that cannot be used.
+    #[error("invalid {option}: {message}")]
+    InvalidOption {
+        /// The option, e.g. `mapping_set_id`.
+        option: &'static str,
+        /// What is wrong, showing the value.
+        message: String,
+    },
     /// A malformed id.
     #[error(transparent)]
     Id(#[from] crate::IdError),

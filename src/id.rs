@@ -32,11 +32,36 @@ pub struct IdError {
     pub reason: &'static str,
 }
 
+/// The longest identifier accepted, in bytes: far beyond any real id, short enough that an
+/// error message or a "did you mean" hint on a hostile one stays cheap.
+pub const MAX_ID_LEN: usize = 200;
+
+/// How much of an offending input an error message repeats.
+const SHOWN: usize = 80;
+
 fn id_error(kind: &'static str, input: &str, reason: &'static str) -> IdError {
+    let input = if input.len() > SHOWN {
+        let mut end = SHOWN;
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        format!("{}… ({} bytes)", &input[..end], input.len())
+    } else {
+        input.to_owned()
+    };
     IdError {
         kind,
-        input: input.to_owned(),
+        input,
         reason,
+    }
+}
+
+/// Refuses an input longer than [`MAX_ID_LEN`] before any other check.
+fn check_len(kind: &'static str, input: &str) -> Result<(), IdError> {
+    if input.len() > MAX_ID_LEN {
+        Err(id_error(kind, input, "longer than 200 bytes"))
+    } else {
+        Ok(())
     }
 }
 
@@ -150,6 +175,7 @@ impl TaxonomyId {
 impl FromStr for TaxonomyId {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {
+        check_len("taxonomy id", s)?;
         check_prefix("taxonomy id", s, s)?;
         Ok(Self(s.to_owned()))
     }
@@ -184,6 +210,7 @@ impl IccsCode {
 impl FromStr for IccsCode {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {
+        check_len("ICCS code", s)?;
         if (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
             Ok(Self(s.to_owned()))
         } else {
@@ -217,6 +244,7 @@ impl LocalId {
 impl FromStr for LocalId {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {
+        check_len("local id", s)?;
         check_local("local id", s, s)?;
         Ok(Self(s.to_owned()))
     }
@@ -259,6 +287,7 @@ impl CategoryId {
 impl FromStr for CategoryId {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {
+        check_len("category id", s)?;
         const KIND: &str = "category id";
         let (prefix, local) = s
             .split_once(':')
@@ -289,6 +318,7 @@ pub struct ElementRef {
 impl FromStr for ElementRef {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {
+        check_len("element reference", s)?;
         let (category, element) = s.split_once('#').ok_or_else(|| {
             id_error(
                 "element reference",
@@ -367,6 +397,7 @@ fn parse_code(text: &str, upper: bool) -> Option<JurisdictionCode> {
 impl FromStr for JurisdictionCode {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {
+        check_len("jurisdiction code", s)?;
         parse_code(s, true).ok_or_else(|| {
             id_error(
                 "jurisdiction code",
@@ -425,6 +456,7 @@ impl InstrumentId {
 impl FromStr for InstrumentId {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {
+        check_len("instrument id", s)?;
         const KIND: &str = "instrument id";
         let (jurisdiction, local) = split_jurisdiction(KIND, s)?;
         check_local(KIND, s, local)?;
@@ -466,6 +498,7 @@ impl ProvisionId {
 impl FromStr for ProvisionId {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {
+        check_len("provision id", s)?;
         const KIND: &str = "provision id";
         let (jurisdiction, rest) = split_jurisdiction(KIND, s)?;
         let (instrument, local) = rest.split_once('/').ok_or_else(|| {

@@ -78,7 +78,7 @@ pub use diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 pub use embedded::FILES as EMBEDDED_FILES;
 pub use error::Error;
 pub use id::{
-    CategoryId, ElementRef, IccsCode, IdError, InstrumentId, JurisdictionCode, LocalId,
+    CategoryId, ElementRef, IccsCode, IdError, InstrumentId, JurisdictionCode, LocalId, MAX_ID_LEN,
     ProvisionId, TaxonomyId,
 };
 pub use jurisdiction::{

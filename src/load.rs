@@ -138,13 +138,15 @@ impl DatasetBuilder {
             ));
         }
         if files.is_empty() && self.diagnostics.is_empty() {
+            // The user's data would contribute nothing: a report would silently be the
+            // shipped data alone.
             self.diagnostics.push(Diagnostic::new(
-                Severity::Warning,
+                Severity::Error,
                 Code::Io,
                 &dir.display().to_string(),
                 None,
                 "",
-                "no .json data files or .tsv SSSOM files found",
+                "no .json data files or .tsv SSSOM files found (searched two levels deep)",
             ));
         }
         files.sort();
@@ -165,6 +167,20 @@ impl DatasetBuilder {
 
     fn add_file(mut self, path: &Path) -> Self {
         let name = path.display().to_string();
+        // Only regular files: opening a FIFO or a device could block forever.
+        if let Ok(meta) = std::fs::metadata(path) {
+            if !meta.is_file() {
+                self.diagnostics.push(Diagnostic::new(
+                    Severity::Error,
+                    Code::Io,
+                    &name,
+                    None,
+                    "",
+                    "not a regular file: only data files are read",
+                ));
+                return self;
+            }
+        }
         match std::fs::File::open(path) {
             Ok(file) => self.read_into(name, file),
             Err(e) => {
@@ -231,7 +247,7 @@ impl DatasetBuilder {
         let mut set = ParsedSet::default();
         let mut mapping_sets = Vec::new();
         for (source, layer) in self.inputs {
-            if source.name.ends_with(".tsv") {
+            if is_sssom_name(&source.name) {
                 mapping_sets.push((source, layer));
             } else {
                 parse_input(source, layer, &mut set, &mut diagnostics);
@@ -282,6 +298,13 @@ impl DatasetBuilder {
     }
 }
 
+/// Whether a file name marks an SSSOM mapping set (`.tsv`, in any case).
+fn is_sssom_name(name: &str) -> bool {
+    name.len() >= 4
+        && name.is_char_boundary(name.len() - 4)
+        && name[name.len() - 4..].eq_ignore_ascii_case(".tsv")
+}
+
 fn too_large(name: &str) -> Diagnostic {
     Diagnostic::new(
         Severity::Error,
@@ -301,7 +324,10 @@ fn collect_json_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) -> std::
             if depth < 2 && !skip {
                 collect_json_files(&path, depth + 1, out)?;
             }
-        } else if path.extension().is_some_and(|e| e == "json" || e == "tsv") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("tsv"))
+        {
             out.push(path);
         }
     }

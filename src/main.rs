@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod cli;
+mod output;
 
 use std::process::ExitCode;
 
@@ -13,7 +14,11 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            let message = format!("error: {e}");
+            eprintln!(
+                "{}",
+                cybercrime_taxonomy::render::terminal::escape(&message)
+            );
             ExitCode::from(2)
         }
     }

@@ -14,7 +14,7 @@ use crate::{
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
-    /// Number of jurisdictions.
+    /// Number of jurisdictions, at most [`MAX_JURISDICTIONS`] (more are not generated).
     pub jurisdictions: usize,
     /// Number of provisions per jurisdiction.
     pub provisions: usize,
@@ -63,10 +63,25 @@ fn parse<T: std::str::FromStr>(s: &str) -> Option<T> {
     s.parse().ok()
 }
 
-/// The user-assigned code of generated jurisdiction `i`.
+/// The most jurisdictions the generator can name: `XA`-`XZ` with a subdivision of up to three
+/// base-36 characters (`XA-0` ... `XZ-ZZZ`).
+pub const MAX_JURISDICTIONS: usize = 26 * 36 * 36 * 36;
+
+/// The user-assigned code of generated jurisdiction `i` (below [`MAX_JURISDICTIONS`]).
 pub fn code(i: usize) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     let letter = char::from(b'A' + (i % 26) as u8);
-    format!("X{letter}-{}", i / 26)
+    let mut n = i / 26;
+    let mut sub = Vec::with_capacity(3);
+    loop {
+        sub.push(DIGITS[n % 36]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    sub.reverse();
+    format!("X{letter}-{}", String::from_utf8_lossy(&sub))
 }
 
 /// Generates jurisdictions mapped onto the Convention categories of `data`.
@@ -84,7 +99,7 @@ pub fn jurisdictions(data: &Dataset, options: Options) -> Vec<Jurisdiction> {
         locator: None,
         note: None,
     };
-    (0..options.jurisdictions)
+    (0..options.jurisdictions.min(MAX_JURISDICTIONS))
         .filter_map(|i| {
             let code: crate::JurisdictionCode = parse(&code(i))?;
             let prefix = code.prefix();

@@ -37,6 +37,14 @@ impl<'a> Categories<'a> {
 
     /// "unknown category `x`", with the closest known id when one is near.
     fn unknown_message(&self, id: &str) -> String {
+        // The hint costs |id| x |known id| per candidate: only for id-sized inputs.
+        if id.len() > 64 {
+            return format!(
+                "unknown category `{}…` ({} bytes)",
+                id.chars().take(64).collect::<String>(),
+                id.len()
+            );
+        }
         let nearest = self
             .by_id
             .keys()

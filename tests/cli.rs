@@ -108,3 +108,152 @@ fn a_state_paired_with_itself_is_refused() {
         "error: `SG` is paired with itself: name two different States\n"
     );
 }
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cct-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_data_directory_that_contributes_nothing_is_an_error() {
+    let dir = temp_dir("empty");
+    let (code, stdout, stderr) = run(&["report", "--data", dir.to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{stdout}");
+    assert!(
+        stderr.contains("no .json data files or .tsv SSSOM files found"),
+        "{stderr}"
+    );
+    // Upper-case extensions are data files too.
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/gb.json"),
+        dir.join("GB.JSON"),
+    )
+    .unwrap();
+    let report = json(&[
+        "report",
+        "--data",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        report["states"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["jurisdiction"] == "GB")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_data_file_is_refused_not_waited_on() {
+    let dir = temp_dir("fifo");
+    let fifo = dir.join("trap.json");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let (code, _, stderr) = run(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.is_empty());
+    let (_, stdout, _) = run(&["validate", fifo.to_str().unwrap()]);
+    assert!(stdout.contains("not a regular file"), "{stdout}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn terminal_and_markdown_output_carry_no_live_control_sequences_or_html() {
+    let dir = temp_dir("hostile");
+    let gb = include_str!("../examples/data/gb.json").replace(
+        "\"United Kingdom (example: England and Wales)\"",
+        "\"UK \\u001b]0;pwned\\u0007 <script>alert(1)</script> [x](javascript:alert(1))\"",
+    );
+    assert!(
+        gb.contains("pwned"),
+        "the fixture must carry the hostile name"
+    );
+    std::fs::write(dir.join("gb.json"), gb).unwrap();
+    let (code, md, stderr) = run(&[
+        "report",
+        "--data",
+        dir.to_str().unwrap(),
+        "--jurisdiction",
+        "GB",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!md.contains('\u{1b}') && !md.contains('\u{7}'), "{md}");
+    assert!(md.contains("\\u{1b}\\]0;pwned\\u{7}"), "{md}");
+    assert!(
+        !md.contains("<script>") && !md.contains("[x](") && md.contains("\\[x\\](javascript:"),
+        "{md}"
+    );
+    assert!(md.contains("&lt;script&gt;"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn output_never_overwrites_an_input_and_is_written_whole() {
+    let dir = temp_dir("out");
+    let counts = dir.join("counts.csv");
+    std::fs::write(&counts, "provision,count\nsg:cma1993/s3,4\n").unwrap();
+    let c = counts.to_str().unwrap();
+    let (code, _, stderr) = run(&["crosswalk", c, "-o", c]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("is one of the inputs"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&counts).unwrap(),
+        "provision,count\nsg:cma1993/s3,4\n"
+    );
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+    let inside = format!("{data}/zz.json");
+    let (code, _, _) = run(&["report", "--data", data, "-o", &inside]);
+    assert_eq!(code, Some(2));
+    assert!(!std::path::Path::new(&inside).exists());
+    let out = dir.join("walk.md");
+    let (code, _, _) = run(&["crosswalk", c, "-o", out.to_str().unwrap()]);
+    assert_eq!(code, Some(0));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# Crosswalk")
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error_for_every_format() {
+    for format in ["text", "json"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_cybercrime-taxonomy"))
+            .args(["validate", "--format", format])
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("standard output"),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn a_mapping_set_id_with_a_newline_is_refused() {
+    let (code, _, stderr) = run(&["sssom", "--mapping-set-id", "https://x/\n# evil: 1"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: invalid mapping_set_id: `https://x/\\n# evil: 1` must be one non-empty line without control characters\n"
+    );
+}

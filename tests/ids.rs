@@ -77,3 +77,47 @@ fn every_public_type_is_send_and_sync() {
     check::<CategoryId>();
     check::<ProvisionId>();
 }
+
+#[test]
+fn hostile_ids_are_refused_cheaply_and_quoted_short() {
+    let long = "a".repeat(10_000_000);
+    let id = format!("sg:{long}/s1");
+    let err = id.parse::<cybercrime_taxonomy::ProvisionId>().unwrap_err();
+    let message = err.to_string();
+    assert!(message.len() < 200, "{}", message.len());
+    assert!(
+        message.ends_with("(10000006 bytes)`: longer than 200 bytes"),
+        "{message}"
+    );
+    // An unknown category of hostile length gets no edit-distance hint (which would cost
+    // |input| x |known id| per candidate).
+    let json = format!(
+        r#"{{ "code": "ZZ", "name": "Z", "as_of": "2026", "provisions": [], "gaps": [{{ "category": "un2024:{}", "verdict": "gap", "checked": "read the whole fixture act" }}] }}"#,
+        "x".repeat(150)
+    );
+    let errors = cybercrime_taxonomy::DatasetBuilder::new()
+        .embedded()
+        .text("zz.json", json)
+        .build()
+        .unwrap_err();
+    let expected = format!("unknown category `un2024:{}…` (157 bytes)", "x".repeat(57));
+    assert!(errors.iter().any(|d| d.message == expected), "{errors}");
+}
+
+#[test]
+fn the_generator_names_every_jurisdiction_it_promises() {
+    use cybercrime_taxonomy::synthetic::{MAX_JURISDICTIONS, code};
+    let mut seen = std::collections::HashSet::new();
+    for i in (0..MAX_JURISDICTIONS)
+        .step_by(997)
+        .chain([26_000, MAX_JURISDICTIONS - 1])
+    {
+        let c = code(i);
+        assert!(
+            c.parse::<cybercrime_taxonomy::JurisdictionCode>().is_ok(),
+            "{i}: {c}"
+        );
+        assert!(seen.insert(c), "{i}");
+    }
+    assert_eq!(code(MAX_JURISDICTIONS - 1), "XZ-ZZZ");
+}

@@ -351,3 +351,28 @@ fn a_partial_as_of_date_is_not_written_as_mapping_date() {
     }
     assert!(n > 0);
 }
+
+#[test]
+fn a_negated_mapping_is_never_imported_as_coverage() {
+    let body = "subject_id\tpredicate_id\tpredicate_modifier\tobject_id\tmapping_justification\tsubject_source\nzz:cca/s3\tskos:closeMatch\t\tun2024:art7\tsemapv:ManualMappingCuration\tjurisdiction:ZZ\nzz:cca/s4\tskos:exactMatch\tNot\tun2024:art8\tsemapv:ManualMappingCuration\tjurisdiction:ZZ\n";
+    let data = DatasetBuilder::new()
+        .embedded()
+        .text("n.sssom.tsv", format!("{SMALL_HEADER}{body}"))
+        .build()
+        .unwrap_or_else(|d| panic!("{d}"));
+    let zz = data.jurisdiction_str("ZZ").unwrap();
+    assert!(zz.provisions.iter().all(|p| {
+        p.mappings
+            .iter()
+            .all(|m| m.category.as_str() != "un2024:art8")
+    }));
+    let warning = data
+        .diagnostics()
+        .iter()
+        .find(|d| d.severity == Severity::Warning && d.line == Some(8))
+        .unwrap();
+    assert_eq!(
+        warning.message,
+        "negated mapping (`predicate_modifier: Not`) `zz:cca/s4 skos:exactMatch un2024:art8` is not imported: a reviewed non-match is not coverage"
+    );
+}

@@ -9,7 +9,9 @@ fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result
     let fail = |e: csv::Error| Error::Render(e.to_string());
     w.write_record(header).map_err(fail)?;
     for row in rows {
-        w.write_record(&row).map_err(fail)?;
+        // A spreadsheet must not read a text cell as a formula.
+        let row = row.iter().map(|cell| super::spreadsheet_safe(cell));
+        w.write_record(row).map_err(fail)?;
     }
     let bytes = w
         .into_inner()

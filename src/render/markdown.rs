@@ -6,11 +6,23 @@ use super::{ids, join, mark, over_breadth_line, symbol, words};
 use crate::Error;
 use crate::check::{Baseline, Crosswalk, DualReport, Overlap, Report};
 
-/// Makes text safe inside a Markdown table cell or list item.
+/// User text made inert in Markdown: no table breaks, no raw HTML, no links or images.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '[' => out.push_str("\\["),
+            ']' => out.push_str("\\]"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The matrix legend.

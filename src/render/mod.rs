@@ -5,6 +5,7 @@ pub mod catalogue;
 mod csv;
 mod html;
 mod markdown;
+pub mod terminal;
 pub mod words;
 
 use std::str::FromStr;
@@ -133,9 +134,15 @@ pub struct Validation<'a> {
     pub errors: usize,
     /// How many warnings.
     pub warnings: usize,
-    /// The diagnostics shown: all of them in JSON, warnings and errors in text.
+    /// The diagnostics shown: notes too in JSON, warnings and errors in text; at most
+    /// [`MAX_DIAGNOSTICS_SHOWN`].
     pub diagnostics: Vec<&'a crate::Diagnostic>,
+    /// How many more there were.
+    pub omitted: usize,
 }
+
+/// The most diagnostics `validate` prints; the rest are counted.
+pub const MAX_DIAGNOSTICS_SHOWN: usize = 1000;
 
 /// Renders validation diagnostics: one line per warning or error and a count line (text), or
 /// every diagnostic including notes (JSON).
@@ -146,14 +153,17 @@ pub fn validation(d: &crate::Diagnostics, format: Format) -> Result<String, Erro
         Format::Text => false,
         other => return Err(unsupported(other, "validation results")),
     };
-    let shown = d
+    let mut shown: Vec<&crate::Diagnostic> = d
         .iter()
         .filter(|x| json_form || x.severity > Severity::Note)
         .collect();
+    let omitted = shown.len().saturating_sub(MAX_DIAGNOSTICS_SHOWN);
+    shown.truncate(MAX_DIAGNOSTICS_SHOWN);
     let v = Validation {
         errors: d.count(Severity::Error),
         warnings: d.count(Severity::Warning),
         diagnostics: shown,
+        omitted,
     };
     if json_form {
         return json(&v);
@@ -161,6 +171,9 @@ pub fn validation(d: &crate::Diagnostics, format: Format) -> Result<String, Erro
     let mut out = String::new();
     for x in &v.diagnostics {
         out.push_str(&format!("{x}\n"));
+    }
+    if v.omitted > 0 {
+        out.push_str(&format!("... and {} more\n", v.omitted));
     }
     out.push_str(&format!(
         "{} error(s), {} warning(s)\n",
@@ -211,6 +224,16 @@ fn over_breadth_line(o: &crate::check::OverBreadth) -> String {
             "{provision} ({number}) has no Convention counterpart [{}]: {note}",
             theme.as_str()
         ),
+    }
+}
+
+/// A text cell that a spreadsheet will not read as a formula: a leading `=`, `+`, `-` or `@`
+/// gets a `'` before it (the SSSOM import removes it again).
+pub(crate) fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
     }
 }
 

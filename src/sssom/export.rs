@@ -3,6 +3,7 @@
 use indexmap::IndexMap;
 
 use super::{COLUMNS, GapExtras, JURISDICTION_PREFIX, MappingExtras, NO_TERM_FOUND, other_json};
+use crate::render::spreadsheet_safe as inert;
 use crate::{Dataset, Jurisdiction, Justification, Relation};
 
 /// What to export.
@@ -41,6 +42,38 @@ impl ExportOptions {
             ..Self::default()
         }
     }
+}
+
+impl ExportOptions {
+    /// Checks the header values: each must be a single line without control characters (a
+    /// newline in `mapping_set_id` would end the header early).
+    pub fn check(&self) -> Result<(), crate::Error> {
+        for (option, value) in [
+            ("mapping_set_id", &self.mapping_set_id),
+            ("license", &self.license),
+            ("base_iri", &self.base_iri),
+        ] {
+            if value.trim().is_empty() || value.chars().any(char::is_control) {
+                return Err(crate::Error::InvalidOption {
+                    option,
+                    message: format!(
+                        "`{}` must be one non-empty line without control characters",
+                        value.escape_debug()
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A header value on one line: control characters become spaces (see
+/// [`ExportOptions::check`], which refuses them).
+fn one_line(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// Writes the mappings (and researched gaps) of the chosen jurisdictions as SSSOM TSV.
@@ -82,7 +115,8 @@ fn xsd_date(date: crate::Date) -> String {
 /// The YAML header: prefixes, the set's id, version, description, licence and date.
 fn header(data: &Dataset, chosen: &[&Jurisdiction], options: &ExportOptions) -> String {
     let mut prefixes: IndexMap<String, String> = IndexMap::new();
-    let base = options.base_iri.trim_end_matches('/');
+    let base = one_line(&options.base_iri);
+    let base = base.trim_end_matches('/');
     prefixes.insert(JURISDICTION_PREFIX.into(), format!("{base}/jurisdiction/"));
     for t in data.taxonomies() {
         prefixes.insert(t.id.to_string(), format!("{base}/{}/", t.id));
@@ -98,14 +132,17 @@ fn header(data: &Dataset, chosen: &[&Jurisdiction], options: &ExportOptions) -> 
     for (prefix, iri) in &prefixes {
         out.push_str(&format!("#   {prefix}: {iri}\n"));
     }
-    out.push_str(&format!("# mapping_set_id: {}\n", options.mapping_set_id));
+    out.push_str(&format!(
+        "# mapping_set_id: {}\n",
+        one_line(&options.mapping_set_id)
+    ));
     let origin = data.origin();
     out.push_str(&format!("# mapping_set_version: {}\n", origin.version()));
     out.push_str(&format!(
         "# mapping_set_description: National offences mapped onto the UN Convention against Cybercrime and related taxonomies ({})\n",
         crate::render::words::origin(origin)
     ));
-    out.push_str(&format!("# license: {}\n", options.license));
+    out.push_str(&format!("# license: {}\n", one_line(&options.license)));
     if let Some(date) = origin.shipped.as_ref().map(|s| xsd_date(s.as_of)) {
         if !date.is_empty() {
             out.push_str(&format!("# mapping_date: {date}\n"));
@@ -138,15 +175,15 @@ fn mapping_rows<'a>(
             };
             [
                 p.id.to_string(),
-                label.clone(),
+                inert(&label),
                 m.relation.to_string(),
                 m.category.to_string(),
-                title(data, &m.category),
+                inert(&title(data, &m.category)),
                 m.justification.curie().to_owned(),
                 format!("{}", m.confidence.score()),
                 source.clone(),
                 xsd_date(j.as_of),
-                m.note.clone(),
+                inert(&m.note),
                 other_json(&extras),
             ]
         })
@@ -167,12 +204,12 @@ fn gap_rows<'a>(data: &'a Dataset, j: &'a Jurisdiction) -> impl Iterator<Item = 
             String::new(),
             Relation::Exact.to_string(),
             g.category.to_string(),
-            title(data, &g.category),
+            inert(&title(data, &g.category)),
             Justification::ManualMappingCuration.curie().to_owned(),
             String::new(),
             source.clone(),
             xsd_date(j.as_of),
-            g.checked.clone(),
+            inert(&g.checked),
             other_json(&extras),
         ]
     })

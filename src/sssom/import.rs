@@ -6,8 +6,8 @@ use indexmap::IndexMap;
 
 use super::curie::check_prefix;
 use super::{GapExtras, JURISDICTION_PREFIX, MappingExtras, MappingSet, NO_TERM_FOUND, diag};
-use crate::diagnostic::{Code, Diagnostic};
-use crate::source_text::RowLines;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::source_text::{Position, RowLines};
 use crate::{
     CategoryId, Confidence, Date, GapRecord, GapVerdict, Instrument, InstrumentId, InstrumentKind,
     Jurisdiction, JurisdictionCode, Justification, LegalStatus, Mapping, Provision, ProvisionId,
@@ -124,6 +124,36 @@ pub(crate) fn import(
             ));
             continue;
         }
+        let modifier = row.get(c.modifier).trim();
+        if !modifier.is_empty() {
+            // `Not` records a reviewed non-match: never coverage. It is reported, not imported.
+            let message = if modifier == "Not" {
+                format!(
+                    "negated mapping (`predicate_modifier: Not`) `{subject} {predicate} {object}` is not imported: a reviewed non-match is not coverage"
+                )
+            } else {
+                format!(
+                    "unknown predicate_modifier `{modifier}`: the row is not imported (the only modifier is `Not`)"
+                )
+            };
+            let severity = if modifier == "Not" {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            importer.out.push(Diagnostic::new(
+                severity,
+                Code::Schema,
+                file,
+                Some(Position {
+                    line: row.line,
+                    column: 1,
+                }),
+                "predicate_modifier",
+                message,
+            ));
+            continue;
+        }
         let Some(fields) = importer.fields(row) else {
             continue;
         };
@@ -149,6 +179,7 @@ struct Columns {
     other: Option<usize>,
     comment: Option<usize>,
     label: Option<usize>,
+    modifier: Option<usize>,
 }
 
 impl Columns {
@@ -164,6 +195,7 @@ impl Columns {
             other: col("other"),
             comment: col("comment"),
             label: col("subject_label"),
+            modifier: col("predicate_modifier"),
         }
     }
 }
@@ -315,7 +347,7 @@ impl Importer<'_, '_, '_> {
         j.gaps.push(GapRecord {
             category: fields.category,
             verdict: extras.verdict,
-            checked: row.get(self.cols.comment).to_owned(),
+            checked: uninert(row.get(self.cols.comment)),
             sources: extras.sources,
             note: extras.note,
         });
@@ -364,7 +396,7 @@ impl Importer<'_, '_, '_> {
             extra_conditions: extras.extra_conditions,
             justification: fields.justification,
             confidence,
-            note: row.get(self.cols.comment).to_owned(),
+            note: uninert(row.get(self.cols.comment)),
         });
     }
 
@@ -383,7 +415,7 @@ impl Importer<'_, '_, '_> {
         }
         let code = id.jurisdiction();
         let source = self.source(row.line);
-        let label = row.get(self.cols.label).to_owned();
+        let label = uninert(row.get(self.cols.label));
         let (j, _) = state(&mut self.states, self.base, code, self.checked);
         if j.instrument(instrument_id).is_none() {
             let known = self
@@ -440,6 +472,14 @@ impl Importer<'_, '_, '_> {
         let index = j.provisions.len() - 1;
         self.provision_index.insert(id.clone(), index);
         index
+    }
+}
+
+/// Undoes the export's guard against spreadsheet formulas (a `'` before `=`, `+`, `-`, `@`).
+fn uninert(text: &str) -> String {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
+        _ => text.to_owned(),
     }
 }
 
