@@ -376,3 +376,48 @@ fn a_negated_mapping_is_never_imported_as_coverage() {
         "negated mapping (`predicate_modifier: Not`) `zz:cca/s4 skos:exactMatch un2024:art8` is not imported: a reviewed non-match is not coverage"
     );
 }
+
+#[test]
+fn an_unbalanced_quote_spoils_its_own_row_only() {
+    let body = "subject_id\tpredicate_id\tobject_id\tmapping_justification\tsubject_source\tcomment\n\
+zz:cca/s3\tskos:closeMatch\tun2024:art7\tsemapv:ManualMappingCuration\tjurisdiction:ZZ\t\"unclosed note\n\
+zz:cca/s4\tskos:closeMatch\tun2024:art8\tsemapv:ManualMappingCuration\tjurisdiction:ZZ\tfine\n\
+zz:cca/s5\tskos:closeMatch\tun2024:art9\tsemapv:ManualMappingCuration\tjurisdiction:ZZ\t\"quoted \"\"fine\"\"\"\n";
+    let text = format!("{SMALL_HEADER}{body}");
+    let (set, problems) = sssom::parse("q.sssom.tsv", &text);
+    let rendered: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        rendered,
+        [
+            "q.sssom.tsv:7:1: error[syntax]: row: unbalanced `\"` in cell 6: a quoted cell must end on its own line"
+        ]
+    );
+    let lines: Vec<usize> = set.rows.iter().map(|r| r.line).collect();
+    assert_eq!(lines, [8, 9]);
+    assert_eq!(set.rows[1].values().last(), Some("quoted \"fine\""));
+}
+
+#[test]
+fn line_breaks_in_notes_survive_export_and_import_on_one_line() {
+    let gb = include_str!("../examples/data/gb.json");
+    let mut value: serde_json::Value = serde_json::from_str(gb).unwrap();
+    value["provisions"][0]["mappings"][0]["note"] =
+        serde_json::Value::String("first line\nsecond\tcell \\ backslash".into());
+    let data = DatasetBuilder::new()
+        .embedded()
+        .text("gb.json", value.to_string())
+        .build()
+        .unwrap();
+    let tsv = sssom::export(
+        &data,
+        &ExportOptions::for_jurisdictions(["GB".parse().unwrap()]),
+    );
+    assert!(tsv.contains("first line\\nsecond\\tcell \\\\ backslash"));
+    let back = DatasetBuilder::new()
+        .embedded_taxonomies()
+        .text("gb.sssom.tsv", tsv)
+        .build()
+        .unwrap_or_else(|d| panic!("{d}"));
+    let note = &back.jurisdiction_str("GB").unwrap().provisions[0].mappings[0].note;
+    assert_eq!(note, "first line\nsecond\tcell \\ backslash");
+}

@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 
 use super::{COLUMNS, GapExtras, JURISDICTION_PREFIX, MappingExtras, NO_TERM_FOUND, other_json};
-use crate::render::spreadsheet_safe as inert;
+use crate::render::spreadsheet_safe;
 use crate::{Dataset, Jurisdiction, Justification, Relation};
 
 /// What to export.
@@ -213,6 +213,11 @@ fn gap_rows<'a>(data: &'a Dataset, j: &'a Jurisdiction) -> impl Iterator<Item = 
             other_json(&extras),
         ]
     })
+}
+
+/// A text cell: on one line, and never read as a spreadsheet formula.
+fn inert(text: &str) -> String {
+    spreadsheet_safe(&super::escape_cell(text))
 }
 
 fn title(data: &Dataset, category: &crate::CategoryId) -> String {

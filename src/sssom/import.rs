@@ -475,12 +475,13 @@ impl Importer<'_, '_, '_> {
     }
 }
 
-/// Undoes the export's guard against spreadsheet formulas (a `'` before `=`, `+`, `-`, `@`).
+/// Undoes the export's guards: a `'` before `=`, `+`, `-`, `@`, and escaped line breaks.
 fn uninert(text: &str) -> String {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
-        _ => text.to_owned(),
-    }
+    let text = match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => text,
+    };
+    super::unescape_cell(text)
 }
 
 /// Reads the `other` column's JSON object; an empty column gives `empty()`.

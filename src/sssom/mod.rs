@@ -108,3 +108,51 @@ pub(crate) fn diag(
         message,
     )
 }
+
+/// A text cell on one line: backslash, newline, carriage return and tab written as `\\`,
+/// `\n`, `\r` and `\t` (SSSOM TSV rows never run on to the next line); [`unescape_cell`]
+/// reverses it.
+pub(crate) fn escape_cell(text: &str) -> String {
+    if !text.contains(['\\', '\n', '\r', '\t']) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Reads a text cell written by [`escape_cell`]; a backslash before any other character is
+/// kept as it is.
+pub(crate) fn unescape_cell(text: &str) -> String {
+    if !text.contains('\\') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek() {
+            Some('\\') => out.push('\\'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            _ => {
+                out.push('\\');
+                continue;
+            }
+        }
+        chars.next();
+    }
+    out
+}

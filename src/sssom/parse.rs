@@ -53,6 +53,59 @@ impl Row {
     }
 }
 
+/// Splits one line of SSSOM TSV into its cells. SSSOM TSV is line-based: a row never runs on
+/// to the next line. A cell may be quoted (`"a\tb"`, with `""` for a quote inside); a quote
+/// left open at the end of the line is an error for that line alone, so it cannot swallow the
+/// rows after it.
+fn split_line(text: &str) -> Result<csv::StringRecord, String> {
+    if !text.contains('"') {
+        return Ok(text.split('\t').collect());
+    }
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = text.chars().peekable();
+    let mut at_start = true;
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if at_start => {
+                quoted = true;
+                at_start = false;
+            }
+            '"' if quoted => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    cell.push('"');
+                } else {
+                    quoted = false;
+                    if chars.peek().is_some_and(|n| *n != '\t') {
+                        return Err(format!(
+                            "a quoted cell is followed by text before the next tab, at cell {}",
+                            cells.len() + 1
+                        ));
+                    }
+                }
+            }
+            '\t' if !quoted => {
+                cells.push(std::mem::take(&mut cell));
+                at_start = true;
+            }
+            c => {
+                cell.push(c);
+                at_start = false;
+            }
+        }
+    }
+    if quoted {
+        return Err(format!(
+            "unbalanced `\"` in cell {}: a quoted cell must end on its own line",
+            cells.len() + 1
+        ));
+    }
+    cells.push(cell);
+    Ok(csv::StringRecord::from(cells))
+}
+
 /// Parses SSSOM TSV text. Problems that make rows unreadable are diagnostics; rows are kept
 /// as read, whatever their content.
 pub fn parse(file: &str, text: &str) -> (MappingSet, Vec<Diagnostic>) {
@@ -72,20 +125,24 @@ pub fn parse(file: &str, text: &str) -> (MappingSet, Vec<Diagnostic>) {
     }
     parse_header(file, &header_lines, &mut set, &mut out);
     let body = &text[offset..];
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .flexible(false)
-        .from_reader(body.as_bytes());
+    let mut lines = body
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| (body_start + i + 1, l.trim_end_matches(['\n', '\r'])));
     let header_line = body_start + 1;
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
+    let headers = match lines.next().map(|(line, text)| (line, split_line(text))) {
+        Some((_, Ok(h))) => h,
+        Some((line, Err(message))) => {
+            out.push(diag(file, line, "columns", Code::Syntax, message));
+            return (set, out);
+        }
+        None => {
             out.push(diag(
                 file,
                 header_line,
                 "columns",
                 Code::Syntax,
-                format!("cannot read the column header: {e}"),
+                "cannot read the column header: the file has no rows".to_owned(),
             ));
             return (set, out);
         }
@@ -115,9 +172,11 @@ pub fn parse(file: &str, text: &str) -> (MappingSet, Vec<Diagnostic>) {
             ));
         }
     }
-    for record in reader.into_records() {
+    for (line, text) in lines {
+        if text.is_empty() {
+            continue;
+        }
         if set.rows.len() >= MAX_ROWS {
-            let line = set.rows.last().map_or(header_line, |r| r.line + 1);
             out.push(diag(
                 file,
                 line,
@@ -127,24 +186,16 @@ pub fn parse(file: &str, text: &str) -> (MappingSet, Vec<Diagnostic>) {
             ));
             break;
         }
-        match record {
-            Ok(values) => {
-                let line = values.position().map_or(0, |p| p.line() as usize) + body_start;
-                set.rows.push(Row { line, values });
-            }
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize) + body_start;
-                let message = match e.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => {
-                        format!("expected {expected_len} columns, found {len}")
-                    }
-                    csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
-                    _ => e.to_string(),
-                };
-                out.push(diag(file, line, "row", Code::Syntax, message));
-            }
+        match split_line(text) {
+            Ok(values) if values.len() == names.len() => set.rows.push(Row { line, values }),
+            Ok(values) => out.push(diag(
+                file,
+                line,
+                "row",
+                Code::Syntax,
+                format!("expected {} columns, found {}", names.len(), values.len()),
+            )),
+            Err(message) => out.push(diag(file, line, "row", Code::Syntax, message)),
         }
     }
     (set, out)
