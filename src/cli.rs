@@ -198,14 +198,21 @@ struct CheckArgs {
     /// Count only provisions and mappings of at least this confidence (low, medium, high).
     #[arg(long)]
     min_confidence: Option<Confidence>,
+    /// Read the law in force on this date (YYYY, YYYY-MM or YYYY-MM-DD) instead of today's.
+    #[arg(long)]
+    as_of: Option<cybercrime_taxonomy::Date>,
 }
 
 impl CheckArgs {
     fn options(&self) -> Options {
-        match self.min_confidence {
-            Some(min) => Options::default().with_min_confidence(min),
-            None => Options::default(),
+        let mut options = Options::default();
+        if let Some(min) = self.min_confidence {
+            options = options.with_min_confidence(min);
         }
+        if let Some(date) = self.as_of {
+            options = options.with_as_of(date);
+        }
+        options
     }
 }
 

@@ -63,6 +63,11 @@ impl Date {
     pub fn certainly_after(&self, other: &Date) -> bool {
         self.earliest() > other.latest()
     }
+
+    /// True when `self` is certainly on or after `other`, whatever the unknown parts are.
+    pub fn certainly_on_or_after(&self, other: &Date) -> bool {
+        self.earliest() >= other.latest()
+    }
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {

@@ -281,6 +281,32 @@ pub struct Provision {
     pub outside_convention: Option<OutsideConvention>,
 }
 
+impl Provision {
+    /// Whether the provision had effect on `date`: on or after `in_force` and before `until`
+    /// (a half-open period). Where a partial date leaves it uncertain (`until: 2022` and a date
+    /// in 2022), the provision counts as in force. Without dates, `status` decides: a repealed,
+    /// struck-down or not-yet-in-force provision with no date does not count.
+    pub fn in_force_on(&self, date: Date) -> bool {
+        if self
+            .until
+            .is_some_and(|until| date.certainly_on_or_after(&until))
+        {
+            return false;
+        }
+        if self
+            .in_force
+            .is_some_and(|from| from.certainly_after(&date))
+        {
+            return false;
+        }
+        match self.status {
+            LegalStatus::InForce | LegalStatus::Amended => true,
+            LegalStatus::Repealed | LegalStatus::StruckDown => self.until.is_some(),
+            LegalStatus::NotYetInForce => self.in_force.is_some(),
+        }
+    }
+}
+
 /// Themes of national cyber offences that have no Convention counterpart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

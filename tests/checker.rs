@@ -261,7 +261,7 @@ fn repealed_provision_is_named_in_the_reasons() {
         .coverage(aa, &"un2024:art13".parse().unwrap())
         .unwrap();
     assert!(
-        matches!(&c.reasons[0], Reason::NotInForce { provision, status: LegalStatus::Repealed }
+        matches!(&c.reasons[0], Reason::NotInForce { provision, status: LegalStatus::Repealed, on: None }
             if provision.provision.as_str() == "aa:act/s4"),
         "{:?}",
         c.reasons

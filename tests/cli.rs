@@ -257,3 +257,35 @@ fn a_mapping_set_id_with_a_newline_is_refused() {
         "error: invalid mapping_set_id: `https://x/\\n# evil: 1` must be one non-empty line without control characters\n"
     );
 }
+
+#[test]
+fn report_reads_the_law_on_a_date() {
+    let before = json(&[
+        "report",
+        "--as-of",
+        "2025-12-31",
+        "--jurisdiction",
+        "ID",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(before["options"]["as_of"], "2025-12-31");
+    let art7 = &before["states"][0]["coverage"][0];
+    assert_eq!(art7["category"], "un2024:art7");
+    assert!(
+        art7["provisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == "id:ite2008/s30"),
+        "{art7}"
+    );
+    let (_, md, _) = run(&["report", "--as-of", "2031", "--jurisdiction", "ID"]);
+    assert!(
+        md.contains("Law in force on 2031. The date is after the data was researched"),
+        "{md}"
+    );
+    let (code, _, stderr) = run(&["report", "--as-of", "2026-13"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("invalid date `2026-13`"), "{stderr}");
+}

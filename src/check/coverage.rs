@@ -194,13 +194,17 @@ pub enum Reason {
         /// Read "provision RELATION category".
         relation: Relation,
     },
-    /// The provision is not in force (repealed, struck down, not yet in force).
+    /// The provision is not in force (repealed, struck down, not yet in force), today or on
+    /// the check's as-of date.
     NotInForce {
         /// The provision.
         #[serde(flatten)]
         provision: Cited,
-        /// Its status.
+        /// Its recorded status.
         status: LegalStatus,
+        /// The date the check reads the law on, if one was given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        on: Option<crate::Date>,
     },
     /// The provision or its mapping is below the confidence floor of the check.
     BelowConfidence {
@@ -313,10 +317,15 @@ pub(crate) fn excluded(options: &Options, p: &Provision, m: &Mapping) -> Option<
         provision: p.id.clone(),
         number: p.number.clone(),
     };
-    if !p.status.is_effective() {
+    let in_force = match options.as_of {
+        Some(date) => p.in_force_on(date),
+        None => p.status.is_effective(),
+    };
+    if !in_force {
         return Some(Reason::NotInForce {
             provision: cited(),
             status: p.status,
+            on: options.as_of,
         });
     }
     let sourced = p.confidence.min(m.confidence);

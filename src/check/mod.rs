@@ -61,9 +61,19 @@ pub struct Options {
     /// provision's and the mapping's); those below it are named in the reasons as not counted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_confidence: Option<Confidence>,
+    /// Read the law in force on this date (provisions by their `in_force` and `until`), instead
+    /// of the law as the data records it today (by `status`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<crate::Date>,
 }
 
 impl Options {
+    /// The same options, reading the law in force on `date`.
+    pub fn with_as_of(mut self, date: crate::Date) -> Self {
+        self.as_of = Some(date);
+        self
+    }
+
     /// The same options with a confidence floor.
     pub fn with_min_confidence(mut self, min: Confidence) -> Self {
         self.min_confidence = Some(min);
@@ -221,9 +231,21 @@ pub struct Report {
     pub states: Vec<StateFindings>,
     /// The regional baseline over the rows.
     pub baseline: Baseline,
+    /// Set when the check reads the law on a date after the data was researched: later
+    /// changes are not in the data.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub beyond_research: bool,
 }
 
 impl Checker<'_> {
+    /// Whether the options' as-of date is certainly after the shipped data's research date.
+    pub fn beyond_research(&self) -> bool {
+        match (self.options.as_of, &self.data.origin().shipped) {
+            (Some(date), Some(shipped)) => date.certainly_after(&shipped.as_of),
+            _ => false,
+        }
+    }
+
     /// Builds the report: coverage of every non-ancillary category of the chosen taxonomy by
     /// every chosen State, with overlaps, over-breadth and the baseline.
     pub fn report(&self, scope: &Scope) -> Result<Report, Error> {
@@ -277,6 +299,7 @@ impl Checker<'_> {
                 .collect(),
             states: rows,
             baseline: baseline(&per_state),
+            beyond_research: self.beyond_research(),
         })
     }
 }

@@ -77,12 +77,11 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
         r.states.len(),
         r.categories.len()
     )?;
-    if let Some(min) = r.options.min_confidence {
-        writeln!(
-            out,
-            "<p class=\"meta\">Counting only provisions and mappings of {min} confidence or better.</p>"
-        )?;
-    }
+    writeln!(
+        out,
+        "<p class=\"meta\">{}</p>",
+        escape(&words::scope(&r.options, r.beyond_research).join(" "))
+    )?;
     writeln!(
         out,
         "<p class=\"legend\"><span class=\"full\">● full</span><span class=\"partial\">◐ partial</span><span class=\"gap\">✗ gap</span><span class=\"unknown\">? not researched</span> * rests only on low-confidence citations</p>"

@@ -38,18 +38,12 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
     writeln!(out)?;
     writeln!(
         out,
-        "{}. {} States, {} offence categories.",
+        "{}. {} States, {} offence categories. {}",
         cell(&words::origin(&r.origin)),
         r.states.len(),
-        r.categories.len()
+        r.categories.len(),
+        words::scope(&r.options, r.beyond_research).join(" ")
     )?;
-    if let Some(min) = r.options.min_confidence {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "Counting only provisions and mappings of {min} confidence or better."
-        )?;
-    }
     writeln!(out)?;
     write!(out, "| State |")?;
     for c in &r.categories {
@@ -210,6 +204,8 @@ pub(super) fn dual(d: &DualReport) -> Result<String, Error> {
     writeln!(out, "# Dual criminality: {} and {}", d.first, d.second)?;
     writeln!(out)?;
     writeln!(out, "{}.", cell(&words::origin(&d.origin)))?;
+    writeln!(out)?;
+    writeln!(out, "{}", words::scope(&d.options, false).join(" "))?;
     writeln!(out)?;
     let n = &d.counts;
     writeln!(

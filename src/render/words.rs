@@ -21,10 +21,22 @@ pub fn reason(r: &Reason, category: &CategoryId) -> String {
             provision,
             relation,
         } => format!("{} {relation} {category}", cited(provision)),
-        Reason::NotInForce { provision, status } => format!(
+        Reason::NotInForce {
+            provision,
+            status,
+            on: None,
+        } => format!(
             "{} is {} and is not counted",
             cited(provision),
             status.as_str()
+        ),
+        Reason::NotInForce {
+            provision,
+            on: Some(date),
+            ..
+        } => format!(
+            "{} was not in force on {date} and is not counted",
+            cited(provision)
         ),
         Reason::BelowConfidence {
             provision,
@@ -225,4 +237,26 @@ pub fn penalty(p: &crate::Penalty) -> String {
     }
     s.push_str(&format!(" [{}]", p.confidence));
     s
+}
+
+/// What a check read: the law on its as-of date (or as recorded today) and the confidence
+/// floor, as sentences; with a warning when the date is after the research date.
+pub fn scope(options: &crate::check::Options, beyond_research: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    match options.as_of {
+        Some(date) => out.push(format!("Law in force on {date}.")),
+        None => out.push("Law in force as the data records it today.".to_owned()),
+    }
+    if beyond_research {
+        out.push(
+            "The date is after the data was researched: later changes in the law are not in the data."
+                .to_owned(),
+        );
+    }
+    if let Some(min) = options.min_confidence {
+        out.push(format!(
+            "Counting only provisions and mappings of {min} confidence or better."
+        ));
+    }
+    out
 }
