@@ -183,10 +183,74 @@ pub struct Element {
 }
 
 /// What a permitted qualification lets a State Party do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum QualificationKind {
+    /// "A State Party may require ...": a permitted narrowing condition.
+    MayRequire,
+    /// A permitted exclusion from the offence.
+    MayExclude,
+    /// A permitted extension beyond the minimum.
+    MayExtend,
+    /// A reservation, with the elements it allows a reserving State not to criminalise.
+    Reservation {
+        /// The elements a reserving State need not cover.
+        waives: Vec<LocalId>,
+    },
+}
+
+impl QualificationKind {
+    /// The kebab-case name used in data files (`may-require`, ..., `reservation`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::MayRequire => "may-require",
+            Self::MayExclude => "may-exclude",
+            Self::MayExtend => "may-extend",
+            Self::Reservation { .. } => "reservation",
+        }
+    }
+    /// The elements a reservation waives (none for the other kinds).
+    pub fn waives(&self) -> &[LocalId] {
+        match self {
+            Self::Reservation { waives } => waives,
+            _ => &[],
+        }
+    }
+}
+
+/// A qualification or reservation a State Party may lawfully make.
+///
+/// In data files it is written flat (`"kind": "reservation", "waives": [...]`); only a
+/// reservation may carry `waives`, which the type makes impossible to get wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawQualification", into = "RawQualification")]
+pub struct Qualification {
+    /// Local id, e.g. `security-measures`.
+    pub id: LocalId,
+    /// What it permits, with what a reservation waives.
+    pub kind: QualificationKind,
+    /// The paragraph that permits it, e.g. `7(2)`.
+    pub paragraph: String,
+    /// Own-words description.
+    pub description: String,
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Qualification {
+    fn schema_name() -> String {
+        "Qualification".to_owned()
+    }
+    fn json_schema(generator: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+        RawQualification::json_schema(generator)
+    }
+}
+
+/// What a permitted qualification lets a State Party do.
+// (The form written in data files; the public type is `QualificationKind`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "QualificationKind"))]
+#[serde(rename_all = "kebab-case")]
+enum RawKind {
     /// "A State Party may require ...": a permitted narrowing condition.
     MayRequire,
     /// A permitted exclusion from the offence.
@@ -198,21 +262,65 @@ pub enum QualificationKind {
 }
 
 /// A qualification or reservation a State Party may lawfully make.
+// (The form written in data files; the public type is `Qualification`.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Qualification"))]
 #[serde(deny_unknown_fields)]
-pub struct Qualification {
+struct RawQualification {
     /// Local id, e.g. `security-measures`.
-    pub id: LocalId,
+    id: LocalId,
     /// What it permits.
-    pub kind: QualificationKind,
+    kind: RawKind,
     /// The paragraph that permits it, e.g. `7(2)`.
-    pub paragraph: String,
+    paragraph: String,
     /// Own-words description.
-    pub description: String,
+    description: String,
     /// For a reservation: the elements a reserving State need not cover.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub waives: Vec<LocalId>,
+    waives: Vec<LocalId>,
+}
+
+impl TryFrom<RawQualification> for Qualification {
+    type Error = String;
+    fn try_from(raw: RawQualification) -> Result<Self, String> {
+        let kind = match raw.kind {
+            RawKind::Reservation => QualificationKind::Reservation { waives: raw.waives },
+            _ if !raw.waives.is_empty() => {
+                return Err(format!(
+                    "qualification `{}`: only a reservation may waive elements",
+                    raw.id
+                ));
+            }
+            RawKind::MayRequire => QualificationKind::MayRequire,
+            RawKind::MayExclude => QualificationKind::MayExclude,
+            RawKind::MayExtend => QualificationKind::MayExtend,
+        };
+        Ok(Self {
+            id: raw.id,
+            kind,
+            paragraph: raw.paragraph,
+            description: raw.description,
+        })
+    }
+}
+
+impl From<Qualification> for RawQualification {
+    fn from(q: Qualification) -> Self {
+        let (kind, waives) = match q.kind {
+            QualificationKind::MayRequire => (RawKind::MayRequire, Vec::new()),
+            QualificationKind::MayExclude => (RawKind::MayExclude, Vec::new()),
+            QualificationKind::MayExtend => (RawKind::MayExtend, Vec::new()),
+            QualificationKind::Reservation { waives } => (RawKind::Reservation, waives),
+        };
+        Self {
+            id: q.id,
+            kind,
+            paragraph: q.paragraph,
+            description: q.description,
+            waives,
+        }
+    }
 }
 
 /// What happened to a draft-era offence.

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::load::{Parsed, ParsedSet};
 use crate::{
-    Category, Date, GapVerdict, Jurisdiction, LocalId, Mapping, ProvisionId, QualificationKind,
-    Relation, Source, Taxonomy,
+    Category, Date, GapVerdict, Jurisdiction, LocalId, Mapping, ProvisionId, Relation, Source,
+    Taxonomy,
 };
 
 /// The taxonomy whose offence categories every jurisdiction must have a verdict for.
@@ -248,15 +248,7 @@ fn check_taxonomy(p: &Parsed<Taxonomy>, categories: &Categories, out: &mut Vec<D
                     ),
                 ));
             }
-            if q.kind != QualificationKind::Reservation && !q.waives.is_empty() {
-                out.push(error(
-                    p,
-                    Code::Schema,
-                    format!("{qpath}.waives"),
-                    "only a reservation may waive elements".into(),
-                ));
-            }
-            for (wi, w) in q.waives.iter().enumerate() {
+            for (wi, w) in q.kind.waives().iter().enumerate() {
                 if c.element(w.as_str()).is_none() {
                     out.push(error(
                         p,

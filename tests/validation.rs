@@ -318,3 +318,24 @@ fn embedded_taxonomies_without_national_data() {
     assert_eq!(data.jurisdictions().len(), 1);
     assert!(data.category_str("un2024:art7").is_some());
 }
+
+#[test]
+fn only_a_reservation_can_waive_elements() {
+    let un = include_str!("../data/taxonomies/un2024.json");
+    let broken = un.replacen(
+        r#""kind": "may-require","#,
+        r#""kind": "may-require", "waives": ["access"],"#,
+        1,
+    );
+    assert_ne!(broken, un, "the fixture must change a qualification");
+    let errors = cybercrime_taxonomy::DatasetBuilder::new()
+        .text("un2024.json", broken)
+        .build()
+        .unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.message.contains("only a reservation may waive elements")),
+        "{errors}"
+    );
+}

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Checker, Options};
 use crate::{
     Category, CategoryId, Confidence, ExtraCondition, GapVerdict, Jurisdiction, JurisdictionCode,
-    LegalStatus, LocalId, Mapping, Provision, ProvisionId, QualificationKind, Relation, TaxonomyId,
+    LegalStatus, LocalId, Mapping, Provision, ProvisionId, Relation, TaxonomyId,
 };
 
 /// A condition the Convention does not permit, with the provision that adds it.
@@ -459,8 +459,8 @@ fn with_coverage(
     let waived: BTreeSet<&LocalId> = category
         .qualifications
         .iter()
-        .filter(|q| q.kind == QualificationKind::Reservation && qualifications.contains(&q.id))
-        .flat_map(|q| q.waives.iter())
+        .filter(|q| qualifications.contains(&q.id))
+        .flat_map(|q| q.kind.waives().iter())
         .collect();
     let missing: Vec<LocalId> = category
         .elements

@@ -512,7 +512,7 @@ fn category_text(out: &mut String, c: &CategoryView) -> std::fmt::Result {
             QualificationKind::MayRequire => "may require",
             QualificationKind::MayExclude => "may exclude",
             QualificationKind::MayExtend => "may extend",
-            QualificationKind::Reservation => "reservation",
+            QualificationKind::Reservation { .. } => "reservation",
         };
         write!(
             out,
@@ -522,8 +522,8 @@ fn category_text(out: &mut String, c: &CategoryView) -> std::fmt::Result {
             q.paragraph,
             q.description
         )?;
-        if !q.waives.is_empty() {
-            let w: Vec<&str> = q.waives.iter().map(|w| w.as_str()).collect();
+        if !q.kind.waives().is_empty() {
+            let w: Vec<&str> = q.kind.waives().iter().map(|w| w.as_str()).collect();
             write!(out, " (waives: {})", w.join(", "))?;
         }
         writeln!(out)?;
