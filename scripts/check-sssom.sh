@@ -30,7 +30,11 @@ for f in "$out"/*.sssom.tsv; do
     echo "sssom parse dropped rows of $f"
     exit 1
   fi
-  # And our own importer reads back what we wrote, with no finding.
-  cargo run --quiet -- validate --strict "$f" > /dev/null
+  # And our own importer reads back what we wrote, with no finding (a user jurisdiction that
+  # exists only in SSSOM gets a warning that SSSOM cannot hold its name and treaties).
+  case "$f" in
+    *partial-date*) cargo run --quiet -- validate "$f" > /dev/null ;;
+    *) cargo run --quiet -- validate --strict "$f" > /dev/null ;;
+  esac
   echo "sssom validate: $(basename "$f") OK ($(grep -vc '^#' "$f") lines)"
 done

@@ -72,6 +72,9 @@ pub enum Code {
     Override,
     /// A value outside its range, e.g. a confidence above 1.
     OutOfRange,
+    /// What an interchange format cannot hold was left at a default (e.g. a jurisdiction known
+    /// only from an SSSOM set has no name or treaties).
+    NotInInterchange,
 }
 
 impl Code {
@@ -106,6 +109,7 @@ impl Code {
             Self::InconsistentMapping => "inconsistent-mapping",
             Self::Override => "override",
             Self::OutOfRange => "out-of-range",
+            Self::NotInInterchange => "not-in-interchange",
         }
     }
 }

@@ -46,7 +46,7 @@ fn as_str_is_the_serde_name() {
         Code: [Io, TooLarge, Syntax, TrailingComma, Schema, UnknownFileKind, DuplicateId,
                UnknownCategory, UnknownElement, QualificationNotPermitted, DanglingReference,
                IdMismatch, InvertedDates, MissingText, ConflictingVerdict, MissingVerdict,
-               InconsistentMapping, Override, OutOfRange];
+               InconsistentMapping, Override, OutOfRange, NotInInterchange];
     }
 }
 

@@ -421,3 +421,27 @@ fn line_breaks_in_notes_survive_export_and_import_on_one_line() {
     let note = &back.jurisdiction_str("GB").unwrap().provisions[0].mappings[0].note;
     assert_eq!(note, "first line\nsecond\tcell \\ backslash");
 }
+
+#[test]
+fn a_flow_style_curie_map_is_read() {
+    let header = "# curie_map: {un2024: 'https://w3id.org/cybercrime-taxonomy/un2024/', zz: \"https://example.org/zz/\", jurisdiction: https://w3id.org/cybercrime-taxonomy/jurisdiction/}\n# mapping_set_id: https://example.org/zz.sssom.tsv\n";
+    let (set, problems) = sssom::parse("f.sssom.tsv", &format!("{header}{SMALL_BODY}"));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(set.curie_map["zz"], "https://example.org/zz/");
+    assert_eq!(
+        set.curie_map["jurisdiction"],
+        "https://w3id.org/cybercrime-taxonomy/jurisdiction/"
+    );
+    let data = DatasetBuilder::new()
+        .embedded()
+        .text("f.sssom.tsv", format!("{header}{SMALL_BODY}"))
+        .build()
+        .unwrap_or_else(|d| panic!("{d}"));
+    assert!(data.jurisdiction_str("ZZ").is_some());
+    let (_, problems) = sssom::parse(
+        "g.sssom.tsv",
+        &format!("# curie_map: {{zz: 'unclosed}}\n{SMALL_BODY}"),
+    );
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].code, Code::Syntax);
+}

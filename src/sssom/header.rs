@@ -73,6 +73,36 @@ pub(super) fn parse_header(
             let key = k.trim().to_owned();
             let value = v.trim();
             set.metadata_lines.insert(key.clone(), *line);
+            if key == "curie_map" && value.starts_with('{') {
+                // Flow style: `curie_map: {skos: 'http://...', ex: "http://..."}`.
+                match flow_map(value) {
+                    Some(pairs) => {
+                        for (prefix, iri) in pairs {
+                            if let Some(first) = prefix_lines.get(&prefix) {
+                                out.push(diag(
+                                    file,
+                                    *line,
+                                    "curie_map",
+                                    Code::DuplicateId,
+                                    format!("prefix `{prefix}` is declared twice (first on line {first})"),
+                                ));
+                                continue;
+                            }
+                            prefix_lines.insert(prefix.clone(), *line);
+                            set.curie_map.insert(prefix, iri);
+                        }
+                    }
+                    None => out.push(diag(
+                        file,
+                        *line,
+                        "curie_map",
+                        Code::Syntax,
+                        format!("cannot read the flow-style curie_map `{value}`: expected `{{prefix: iri, ...}}`"),
+                    )),
+                }
+                current = Some(key);
+                continue;
+            }
             if !value.is_empty() {
                 set.metadata
                     .insert(key.clone(), value.trim_matches('"').to_owned());
@@ -88,4 +118,43 @@ pub(super) fn parse_header(
             ));
         }
     }
+}
+
+/// Reads a one-line YAML flow mapping of scalars, `{a: 'x', b: "y", c: z}`; `None` when it is
+/// not one.
+fn flow_map(value: &str) -> Option<Vec<(String, String)>> {
+    let inner = value.strip_prefix('{')?.strip_suffix('}')?.trim();
+    if inner.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut pairs = Vec::new();
+    let mut rest = inner;
+    while !rest.is_empty() {
+        let (key, after) = rest.split_once(':')?;
+        let after = after.trim_start();
+        let (val, tail) = match after.chars().next() {
+            Some(q @ ('\'' | '"')) => {
+                let body = &after[1..];
+                let end = body.find(q)?;
+                (&body[..end], body[end + 1..].trim_start())
+            }
+            _ => match after.find(',') {
+                Some(i) => (after[..i].trim_end(), &after[i..]),
+                None => (after.trim_end(), ""),
+            },
+        };
+        pairs.push((unquote(key.trim()).to_owned(), val.to_owned()));
+        rest = match tail.strip_prefix(',') {
+            Some(t) => t.trim_start(),
+            None if tail.is_empty() => "",
+            None => return None,
+        };
+    }
+    Some(pairs)
+}
+
+fn unquote(s: &str) -> &str {
+    s.strip_prefix(['\'', '"'])
+        .and_then(|t| t.strip_suffix(['\'', '"']))
+        .unwrap_or(s)
 }

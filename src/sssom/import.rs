@@ -163,6 +163,21 @@ pub(crate) fn import(
             importer.mapping(row, subject, fields);
         }
     }
+    for code in importer.states.keys() {
+        if base.jurisdiction(*code).is_none() {
+            importer.out.push(Diagnostic::new(
+                Severity::Warning,
+                Code::NotInInterchange,
+                file,
+                Some(Position { line: 1, column: 1 }),
+                "subject_source",
+                format!(
+                    "jurisdiction `{code}` comes from this mapping set alone: SSSOM holds no name, research date, treaties or provisions without mappings, so its name is `{code}` and its as-of date {}; add a JSON file for the rest",
+                    importer.checked
+                ),
+            ));
+        }
+    }
     Imported {
         jurisdictions: importer.states.into_values().collect(),
     }
