@@ -685,3 +685,30 @@ fn budapest_verdicts_agree_across_coverage_dual_and_crosswalk() {
     assert_eq!(walk.categories[0].category, art2);
     assert_eq!(walk.categories[0].exclusive, 4);
 }
+
+#[test]
+fn crosswalk_totals_that_overflow_are_an_error_naming_the_row() {
+    let data = fixture();
+    let csv = format!("provision,count\naa:act/s1,{}\naa:act/s2,1\n", u64::MAX);
+    let counts = cybercrime_taxonomy::read_counts("big.csv", csv.as_bytes()).unwrap();
+    let err = Checker::new(&data)
+        .crosswalk(&"un2024".parse().unwrap(), &counts)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "counts overflow at line 3: a total would exceed 18446744073709551615"
+    );
+}
+
+#[test]
+fn a_state_named_twice_is_counted_once() {
+    let data = fixture();
+    let aa = "AA".parse().unwrap();
+    let scope = Scope {
+        jurisdictions: vec![aa, "BB".parse().unwrap(), aa],
+        ..Default::default()
+    };
+    let r = Checker::new(&data).report(&scope).unwrap();
+    assert_eq!(r.states.len(), 2);
+    assert_eq!(r.baseline.jurisdictions.len(), 2);
+}

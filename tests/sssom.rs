@@ -445,3 +445,52 @@ fn a_flow_style_curie_map_is_read() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].code, Code::Syntax);
 }
+
+#[test]
+fn a_jurisdiction_known_only_from_sssom_is_named_as_incomplete() {
+    let data = DatasetBuilder::new()
+        .embedded()
+        .text("z.sssom.tsv", format!("{SMALL_HEADER}{SMALL_BODY}"))
+        .build()
+        .unwrap();
+    let warning = data
+        .diagnostics()
+        .iter()
+        .find(|d| d.code == Code::NotInInterchange)
+        .unwrap();
+    assert_eq!(warning.severity, Severity::Warning);
+    assert!(
+        warning
+            .message
+            .starts_with("jurisdiction `ZZ` comes from this mapping set alone")
+    );
+}
+
+#[test]
+fn text_cells_starting_like_formulas_are_guarded_and_restored() {
+    let gb = include_str!("../examples/data/gb.json");
+    let mut value: serde_json::Value = serde_json::from_str(gb).unwrap();
+    value["provisions"][0]["mappings"][0]["note"] =
+        serde_json::Value::String("=cmd|' /C calc'!A0".into());
+    let data = DatasetBuilder::new()
+        .embedded()
+        .text("gb.json", value.to_string())
+        .build()
+        .unwrap();
+    let tsv = sssom::export(
+        &data,
+        &ExportOptions::for_jurisdictions(["GB".parse().unwrap()]),
+    );
+    assert!(tsv.contains("\t'=cmd|' /C calc'!A0\t"));
+    let back = DatasetBuilder::new()
+        .embedded_taxonomies()
+        .text("gb.sssom.tsv", tsv)
+        .build()
+        .unwrap();
+    let gbj = back.jurisdiction_str("GB").unwrap();
+    assert!(
+        gbj.provisions
+            .iter()
+            .any(|p| p.mappings.iter().any(|m| m.note == "=cmd|' /C calc'!A0"))
+    );
+}

@@ -339,3 +339,34 @@ fn only_a_reservation_can_waive_elements() {
         "{errors}"
     );
 }
+
+#[test]
+fn diagnostics_stop_after_a_thousand_with_a_count_of_the_rest() {
+    let mut gaps = Vec::new();
+    for i in 0..1500 {
+        gaps.push(format!(
+            r#"{{ "category": "un2024:nope{i}", "verdict": "gap", "checked": "read the whole fixture act" }}"#
+        ));
+    }
+    let json = format!(
+        r#"{{ "code": "ZZ", "name": "Z", "as_of": "2026", "gaps": [{}] }}"#,
+        gaps.join(",")
+    );
+    let errors = cybercrime_taxonomy::DatasetBuilder::new()
+        .embedded_taxonomies()
+        .text("zz.json", json)
+        .build()
+        .unwrap_err();
+    assert!(errors.len() > 1500);
+    let shown = errors.to_string();
+    assert_eq!(
+        shown.lines().count(),
+        1002,
+        "1000 lines, the count of the rest, the totals"
+    );
+    assert!(shown.contains(&format!("... and {} more", errors.len() - 1000)));
+    let text =
+        cybercrime_taxonomy::render::validation(&errors, cybercrime_taxonomy::render::Format::Text)
+            .unwrap();
+    assert!(text.contains("... and "));
+}

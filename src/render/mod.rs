@@ -248,3 +248,20 @@ fn join<T: AsRef<str>>(items: &[T], sep: &str) -> String {
 fn ids<T: std::fmt::Display>(items: &[T]) -> Vec<String> {
     items.iter().map(ToString::to_string).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cells_that_look_like_formulas_are_guarded() {
+        for (text, safe) in [
+            ("=1+1", "'=1+1"),
+            ("+cmd", "'+cmd"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("plain", "plain"),
+            ("", ""),
+        ] {
+            assert_eq!(super::spreadsheet_safe(text), safe);
+        }
+    }
+}
