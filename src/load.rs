@@ -216,10 +216,38 @@ impl DatasetBuilder {
         if text.len() > MAX_FILE_BYTES {
             self.diagnostics.push(too_large(&name));
         } else {
-            self.inputs.push((SourceText::new(name, text), self.layer));
+            self.accept(name, text);
         }
         self.layer += 1;
         self
+    }
+
+    /// Takes a file's text: a UTF-8 byte-order mark is dropped (with a note), and a file whose
+    /// lines end in a bare carriage return is refused with a message that says so.
+    fn accept(&mut self, name: String, mut text: String) {
+        if let Some(rest) = text.strip_prefix('\u{feff}') {
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Note,
+                Code::Syntax,
+                &name,
+                None,
+                "",
+                "a UTF-8 byte-order mark at the start was ignored",
+            ));
+            text = rest.to_owned();
+        }
+        if text.contains('\r') && !text.contains('\n') {
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                Code::Syntax,
+                &name,
+                None,
+                "",
+                "lines end in a bare carriage return (old Mac style): save the file with LF or CRLF line endings",
+            ));
+            return;
+        }
+        self.inputs.push((SourceText::new(name, text), self.layer));
     }
 
     fn read_into(mut self, name: String, reader: impl Read) -> Self {
@@ -227,7 +255,7 @@ impl DatasetBuilder {
         let limit = MAX_FILE_BYTES as u64 + 1;
         match reader.take(limit).read_to_string(&mut text) {
             Ok(n) if n > MAX_FILE_BYTES => self.diagnostics.push(too_large(&name)),
-            Ok(_) => self.inputs.push((SourceText::new(name, text), self.layer)),
+            Ok(_) => self.accept(name, text),
             Err(e) => self.diagnostics.push(Diagnostic::new(
                 Severity::Error,
                 Code::Io,

@@ -370,3 +370,27 @@ fn diagnostics_stop_after_a_thousand_with_a_count_of_the_rest() {
             .unwrap();
     assert!(text.contains("... and "));
 }
+
+#[test]
+fn a_byte_order_mark_is_ignored_and_bare_carriage_returns_are_named() {
+    let gb = include_str!("../examples/data/gb.json");
+    let data = cybercrime_taxonomy::DatasetBuilder::new()
+        .embedded()
+        .text("gb.json", format!("\u{feff}{gb}"))
+        .build()
+        .unwrap_or_else(|d| panic!("{d}"));
+    assert!(data.jurisdiction_str("GB").is_some());
+    let errors = cybercrime_taxonomy::DatasetBuilder::new()
+        .embedded()
+        .text("gb.json", gb.replace('\n', "\r"))
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        errors
+            .iter()
+            .find(|d| d.severity == cybercrime_taxonomy::Severity::Error)
+            .unwrap()
+            .to_string(),
+        "gb.json: error[syntax]: lines end in a bare carriage return (old Mac style): save the file with LF or CRLF line endings"
+    );
+}
