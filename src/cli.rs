@@ -117,6 +117,30 @@ enum Command {
         #[arg(long, default_value = "md", value_parser = formats(&["md", "json", "csv"]))]
         format: Format,
     },
+    /// Verdict-level differences: the law on two dates (`--from`, `--to`), or the data against
+    /// another data directory or SSSOM set (`--against`), with the cause of each change.
+    Diff {
+        /// The earlier date (default: the law as recorded today).
+        #[arg(long)]
+        from: Option<cybercrime_taxonomy::Date>,
+        /// The later date (default: the law as recorded today).
+        #[arg(long)]
+        to: Option<cybercrime_taxonomy::Date>,
+        /// Compare with the embedded data plus this directory (JSON files or SSSOM sets).
+        #[arg(long)]
+        against: Option<PathBuf>,
+        /// Only these States (repeat or comma-separate; default: all).
+        #[arg(long, value_delimiter = ',', value_parser = code)]
+        jurisdiction: Vec<JurisdictionCode>,
+        /// Read verdicts against this taxonomy.
+        #[arg(long, default_value = "un2024")]
+        taxonomy: TaxonomyId,
+        #[command(flatten)]
+        out: Output,
+        /// Output format.
+        #[arg(long, default_value = "md", value_parser = formats(&["md", "json", "csv"]))]
+        format: Format,
+    },
     /// Aggregate counts per provision (CSV `provision,count`) to categories and ICCS codes.
     Crosswalk {
         /// The counts file.
@@ -314,6 +338,32 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             let data = out.data.load()?;
             let report = scope.report(&data)?;
             out.emit(&render::baseline(&report.baseline, format)?)?;
+        }
+        Command::Diff {
+            from,
+            to,
+            against,
+            jurisdiction,
+            taxonomy,
+            out,
+            format,
+        } => {
+            let data = out.data.load()?;
+            let other = match &against {
+                Some(dir) => Data {
+                    data: Some(dir.clone()),
+                }
+                .load()?,
+                None => Cow::Borrowed(&*data),
+            };
+            let with = |date: Option<cybercrime_taxonomy::Date>| match date {
+                Some(d) => Options::default().with_as_of(d),
+                None => Options::default(),
+            };
+            let before = Checker::with_options(&data, with(from));
+            let after = Checker::with_options(&other, with(to));
+            let diff = before.diff(&after, &taxonomy, &jurisdiction);
+            out.emit(&render::diff(&diff, format)?)?;
         }
         Command::Crosswalk {
             counts,

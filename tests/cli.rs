@@ -289,3 +289,37 @@ fn report_reads_the_law_on_a_date() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("invalid date `2026-13`"), "{stderr}");
 }
+
+#[test]
+fn diff_between_two_dates_and_against_a_directory() {
+    let d = json(&[
+        "diff",
+        "--from",
+        "2025-12-31",
+        "--to",
+        "2026-01-02",
+        "--jurisdiction",
+        "ID",
+        "--format",
+        "json",
+    ]);
+    let changes = d["changes"].as_array().unwrap();
+    assert!(
+        changes.iter().any(|c| c["category"] == "un2024:art7"),
+        "{d}"
+    );
+    assert_eq!(d["from"]["options"]["as_of"], "2025-12-31");
+    let (code, md, _) = run(&["diff"]);
+    assert_eq!(code, Some(0));
+    assert!(md.contains("No differences."), "{md}");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+    let d = json(&["diff", "--against", dir, "--format", "json"]);
+    assert!(
+        d["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["jurisdiction"] == "GB"),
+        "{d}"
+    );
+}

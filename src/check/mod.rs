@@ -25,6 +25,7 @@ mod baseline;
 mod coverage;
 mod crosswalk;
 mod derived;
+mod diff;
 mod dual;
 mod overlap;
 mod status;
@@ -33,6 +34,7 @@ pub use baseline::{Baseline, BaselineCategory, baseline};
 pub use coverage::{Cited, Coverage, Level, Narrowing, Reason, UnknownCause, Verdict};
 pub use crosswalk::{CategoryTotal, Crosswalk, IccsTotal, OneToMany};
 pub use derived::{CrossCoverage, Via};
+pub use diff::{Cause, Change, Diff, Side, TreatyChange, Why};
 pub use dual::{
     DualCategory, DualCounts, DualFinding, DualReport, DualVerdict, TreatyBasis, compare,
     treaty_basis,

@@ -161,3 +161,34 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
     }));
     write(&["kind", "id", "iccs", "exclusive", "shared"], rows)
 }
+
+pub(super) fn diff(d: &crate::check::Diff) -> Result<String, Error> {
+    let level = |l: Option<crate::check::Level>| l.map_or("absent", |l| l.as_str()).to_owned();
+    let rows = d.changes.iter().map(|c| {
+        vec![
+            c.jurisdiction.to_string(),
+            c.category.to_string(),
+            level(c.before),
+            level(c.after),
+            join(&ids(&c.provisions_before), ";"),
+            join(&ids(&c.provisions_after), ";"),
+            c.causes
+                .iter()
+                .map(super::words::cause)
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ]
+    });
+    write(
+        &[
+            "jurisdiction",
+            "category",
+            "before",
+            "after",
+            "provisions_before",
+            "provisions_after",
+            "causes",
+        ],
+        rows,
+    )
+}

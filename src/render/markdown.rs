@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::{ids, join, mark, over_breadth_line, symbol, words};
 use crate::Error;
-use crate::check::{Baseline, Crosswalk, DualReport, Overlap, Report};
+use crate::check::{Baseline, Crosswalk, DualReport, Level, Overlap, Report};
 
 /// User text made inert in Markdown: no table breaks, no raw HTML, no links or images.
 fn cell(text: &str) -> String {
@@ -357,6 +357,48 @@ pub(super) fn data_status(d: &crate::check::DataStatus) -> Result<String, Error>
             treaty("un2024"),
             treaty("budapest2001"),
         )?;
+    }
+    Ok(out)
+}
+
+pub(super) fn diff(d: &crate::check::Diff) -> Result<String, Error> {
+    let mut out = String::new();
+    writeln!(out, "# Changes in the verdicts ({})", d.taxonomy)?;
+    writeln!(out)?;
+    writeln!(out, "From: {}.", cell(&words::compared(&d.from)))?;
+    writeln!(out, "To: {}.", cell(&words::compared(&d.to)))?;
+    writeln!(out)?;
+    if d.is_empty() {
+        writeln!(out, "No differences.")?;
+        return Ok(out);
+    }
+    let level = |l: Option<Level>| l.map_or("absent", |l| l.as_str());
+    for c in &d.changes {
+        writeln!(
+            out,
+            "- **{} {}**: {} -> {}",
+            c.jurisdiction,
+            c.category,
+            level(c.before),
+            level(c.after)
+        )?;
+        for cause in &c.causes {
+            writeln!(out, "  - {}", cell(&words::cause(cause)))?;
+        }
+    }
+    if !d.treaties.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Treaty status:")?;
+        for t in &d.treaties {
+            writeln!(
+                out,
+                "- {} {}: {} -> {}",
+                t.jurisdiction,
+                t.treaty,
+                t.before.as_str(),
+                t.after.as_str()
+            )?;
+        }
     }
     Ok(out)
 }

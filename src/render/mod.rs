@@ -107,6 +107,16 @@ pub fn baseline(b: &Baseline, format: Format) -> Result<String, Error> {
     }
 }
 
+/// Renders a verdict-level diff.
+pub fn diff(d: &crate::check::Diff, format: Format) -> Result<String, Error> {
+    match format {
+        Format::Markdown => markdown::diff(d),
+        Format::Json => json(d),
+        Format::Csv => csv::diff(d),
+        Format::Html | Format::Text => Err(unsupported(format, "a diff")),
+    }
+}
+
 /// Renders a statistics crosswalk.
 pub fn crosswalk(c: &Crosswalk, format: Format) -> Result<String, Error> {
     match format {

@@ -260,3 +260,65 @@ pub fn scope(options: &crate::check::Options, beyond_research: bool) -> Vec<Stri
     }
     out
 }
+
+/// Why a provision does not count on one side of a diff.
+pub fn why(w: &crate::check::Why) -> String {
+    use crate::check::Why;
+    match w {
+        Why::NotInData => "it is not in that data".to_owned(),
+        Why::NotInForce { replaced_by } if replaced_by.is_empty() => {
+            "it was not in force".to_owned()
+        }
+        Why::NotInForce { replaced_by } => format!(
+            "it was not in force (replaced by {})",
+            replaced_by
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Why::NotCounted => "its mapping is absent or does not count".to_owned(),
+    }
+}
+
+/// One cause of a verdict change, as a sentence.
+pub fn cause(c: &crate::check::Cause) -> String {
+    use crate::check::Cause;
+    let gap = |g: &Option<crate::GapVerdict>| match g {
+        Some(crate::GapVerdict::Gap) => "a researched gap",
+        Some(crate::GapVerdict::NotResearched) => "not researched",
+        None => "no gap record",
+    };
+    match c {
+        Cause::ProvisionEntered { provision, before } => {
+            format!("{provision} now counts; before, {}.", why(before))
+        }
+        Cause::ProvisionLeft { provision, after } => {
+            format!("{provision} no longer counts: {}.", why(after))
+        }
+        Cause::MappingChanged { provisions } => format!(
+            "The mappings of {} changed (elements covered or conditions).",
+            provisions
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Cause::GapRecordChanged { before, after } => {
+            format!(
+                "The gap record changed from {} to {}.",
+                gap(before),
+                gap(after)
+            )
+        }
+    }
+}
+
+/// The date a side reads the law on, or "today".
+pub fn compared(s: &crate::check::Side) -> String {
+    let date = s
+        .options
+        .as_of
+        .map_or_else(|| "as recorded today".to_owned(), |d| format!("on {d}"));
+    format!("{}, law {date}", origin(&s.origin))
+}
