@@ -58,52 +58,56 @@ impl Row {
 /// left open at the end of the line is an error for that line alone, so it cannot swallow the
 /// rows after it.
 fn split_line(text: &str) -> Result<csv::StringRecord, String> {
-    if !text.contains('"') {
-        return Ok(text.split('\t').collect());
-    }
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut chars = text.chars().peekable();
-    let mut at_start = true;
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if at_start => {
-                quoted = true;
-                at_start = false;
-            }
-            '"' if quoted => {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    cell.push('"');
-                } else {
-                    quoted = false;
-                    if chars.peek().is_some_and(|n| *n != '\t') {
-                        return Err(format!(
-                            "a quoted cell is followed by text before the next tab, at cell {}",
-                            cells.len() + 1
-                        ));
-                    }
+    let mut record = csv::StringRecord::new();
+    let mut rest = text;
+    let mut cell = 0;
+    loop {
+        cell += 1;
+        let Some(body) = rest.strip_prefix('"') else {
+            match rest.find('\t') {
+                Some(tab) => {
+                    record.push_field(&rest[..tab]);
+                    rest = &rest[tab + 1..];
+                    continue;
+                }
+                None => {
+                    record.push_field(rest);
+                    return Ok(record);
                 }
             }
-            '\t' if !quoted => {
-                cells.push(std::mem::take(&mut cell));
-                at_start = true;
+        };
+        // A quoted cell: up to the quote that is not doubled.
+        let mut unquoted = String::new();
+        let mut from = 0;
+        let after = loop {
+            let Some(at) = body[from..].find('"').map(|i| from + i) else {
+                return Err(format!(
+                    "unbalanced `\"` in cell {cell}: a quoted cell must end on its own line"
+                ));
+            };
+            if body[at + 1..].starts_with('"') {
+                unquoted.push_str(&body[from..=at]);
+                from = at + 2;
+            } else {
+                if unquoted.is_empty() {
+                    record.push_field(&body[..at]);
+                } else {
+                    unquoted.push_str(&body[from..at]);
+                    record.push_field(&unquoted);
+                }
+                break &body[at + 1..];
             }
-            c => {
-                cell.push(c);
-                at_start = false;
+        };
+        match after.strip_prefix('\t') {
+            Some(next) => rest = next,
+            None if after.is_empty() => return Ok(record),
+            None => {
+                return Err(format!(
+                    "a quoted cell is followed by text before the next tab, at cell {cell}"
+                ));
             }
         }
     }
-    if quoted {
-        return Err(format!(
-            "unbalanced `\"` in cell {}: a quoted cell must end on its own line",
-            cells.len() + 1
-        ));
-    }
-    cells.push(cell);
-    Ok(csv::StringRecord::from(cells))
 }
 
 /// Parses SSSOM TSV text. Problems that make rows unreadable are diagnostics; rows are kept
