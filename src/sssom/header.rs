@@ -40,19 +40,8 @@ pub(super) fn parse_header(
                 entry.push_str(value.trim());
             } else if let Some((k, v)) = item.split_once(':') {
                 if key == "curie_map" {
-                    let prefix = k.trim().to_owned();
-                    if let Some(first) = prefix_lines.get(&prefix) {
-                        out.push(diag(
-                            file,
-                            *line,
-                            "curie_map",
-                            Code::DuplicateId,
-                            format!("prefix `{prefix}` is declared twice (first on line {first})"),
-                        ));
-                        continue;
-                    }
-                    prefix_lines.insert(prefix.clone(), *line);
-                    set.curie_map.insert(prefix, v.trim().to_owned());
+                    let prefix = (k.trim().to_owned(), v.trim().to_owned());
+                    declare(set, &mut prefix_lines, prefix, (file, *line), out);
                 } else {
                     let entry = set.metadata.entry(key.clone()).or_default();
                     if !entry.is_empty() {
@@ -77,19 +66,8 @@ pub(super) fn parse_header(
                 // Flow style: `curie_map: {skos: 'http://...', ex: "http://..."}`.
                 match flow_map(value) {
                     Some(pairs) => {
-                        for (prefix, iri) in pairs {
-                            if let Some(first) = prefix_lines.get(&prefix) {
-                                out.push(diag(
-                                    file,
-                                    *line,
-                                    "curie_map",
-                                    Code::DuplicateId,
-                                    format!("prefix `{prefix}` is declared twice (first on line {first})"),
-                                ));
-                                continue;
-                            }
-                            prefix_lines.insert(prefix.clone(), *line);
-                            set.curie_map.insert(prefix, iri);
+                        for pair in pairs {
+                            declare(set, &mut prefix_lines, pair, (file, *line), out);
                         }
                     }
                     None => out.push(diag(
@@ -157,4 +135,27 @@ fn unquote(s: &str) -> &str {
     s.strip_prefix(['\'', '"'])
         .and_then(|t| t.strip_suffix(['\'', '"']))
         .unwrap_or(s)
+}
+
+/// Adds a `(prefix, iri)` pair to the curie_map; a prefix declared twice is an error naming
+/// the first line.
+fn declare(
+    set: &mut MappingSet,
+    lines: &mut std::collections::HashMap<String, usize>,
+    (prefix, iri): (String, String),
+    (file, line): (&str, usize),
+    out: &mut Vec<Diagnostic>,
+) {
+    if let Some(first) = lines.get(&prefix) {
+        out.push(diag(
+            file,
+            line,
+            "curie_map",
+            Code::DuplicateId,
+            format!("prefix `{prefix}` is declared twice (first on line {first})"),
+        ));
+        return;
+    }
+    lines.insert(prefix.clone(), line);
+    set.curie_map.insert(prefix, iri);
 }
