@@ -436,9 +436,10 @@ fn json_error_diagnostic(file: &str, e: &serde_json::Error) -> Diagnostic {
         serde_json::error::Category::Data => Code::Schema,
         _ => Code::Syntax,
     };
+    // serde_json gives column 0 at the very end of a line (e.g. at the end of the file).
     let position = (e.line() > 0).then_some(Position {
         line: e.line(),
-        column: e.column(),
+        column: e.column().max(1),
     });
     // serde_json appends " at line L column C"; the position is shown separately.
     let text = e.to_string();
@@ -457,8 +458,22 @@ fn sniff_kind(text: &str) -> Result<FileKind, Unplaced> {
         iccs: Option<serde::de::IgnoredAny>,
         code: Option<serde::de::IgnoredAny>,
     }
-    let keys: Keys =
-        serde_json::from_str(text).map_err(|e| Unplaced(json_error_diagnostic("", &e)))?;
+    const KINDS: &str = "a taxonomy (with `categories`), a jurisdiction (with `code`) or alignments (with `relations` or `iccs`)";
+    let keys: Keys = serde_json::from_str(text).map_err(|e| {
+        if e.classify() == serde_json::error::Category::Data {
+            // Valid JSON whose top level is not an object (`null`, `[]`, `"x"`).
+            Unplaced(Diagnostic::new(
+                Severity::Error,
+                Code::UnknownFileKind,
+                "",
+                Some(Position { line: 1, column: 1 }),
+                "",
+                format!("not a data file: the top level must be a JSON object, {KINDS}"),
+            ))
+        } else {
+            Unplaced(json_error_diagnostic("", &e))
+        }
+    })?;
     if keys.categories.is_some() {
         Ok(FileKind::Taxonomy)
     } else if keys.code.is_some() {
@@ -472,7 +487,7 @@ fn sniff_kind(text: &str) -> Result<FileKind, Unplaced> {
             "",
             Some(Position { line: 1, column: 1 }),
             "",
-            "not a data file: expected a taxonomy (with `categories`), a jurisdiction (with `code`) or alignments (with `relations` or `iccs`)",
+            format!("not a data file: expected {KINDS}"),
         )))
     }
 }

@@ -394,3 +394,31 @@ fn a_byte_order_mark_is_ignored_and_bare_carriage_returns_are_named() {
         "gb.json: error[syntax]: lines end in a bare carriage return (old Mac style): save the file with LF or CRLF line endings"
     );
 }
+
+#[test]
+fn a_top_level_that_is_not_an_object_is_not_a_data_file() {
+    for text in ["null", "[]", "\"x\"", "5"] {
+        let errors = cybercrime_taxonomy::DatasetBuilder::new()
+            .text("t.json", text)
+            .build()
+            .unwrap_err();
+        let d = errors.iter().next().unwrap();
+        assert_eq!(d.code, cybercrime_taxonomy::Code::UnknownFileKind, "{text}");
+        assert!(d.code.is_unusable());
+        assert!(
+            d.message
+                .starts_with("not a data file: the top level must be a JSON object"),
+            "{text}"
+        );
+    }
+    let errors = cybercrime_taxonomy::DatasetBuilder::new()
+        .text("t.json", "{ \"code\": \"ZZ\"\n")
+        .build()
+        .unwrap_err();
+    let d = errors.iter().next().unwrap();
+    assert_eq!(
+        d.column,
+        Some(1),
+        "an end-of-file error names column 1, not 0: {d}"
+    );
+}
