@@ -63,6 +63,9 @@ pub enum TreatyStatus {
     Party,
     /// Signed, not (yet) ratified.
     Signatory,
+    /// Invited to accede (a treaty open to non-members by invitation, such as Budapest), not
+    /// yet a Party; the date is in `invited`.
+    Invited,
     /// Neither signed nor a party, as far as the source shows.
     NotSignatory,
     /// No source confirms either way.
@@ -75,6 +78,7 @@ impl TreatyStatus {
         match self {
             Self::Party => "party",
             Self::Signatory => "signatory",
+            Self::Invited => "invited",
             Self::NotSignatory => "not-signatory",
             Self::Unknown => "unknown",
         }
@@ -94,6 +98,9 @@ pub struct TreatyRecord {
     pub treaty: TaxonomyId,
     /// Status.
     pub status: TreatyStatus,
+    /// Date of an invitation to accede.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invited: Option<Date>,
     /// Date of signature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed: Option<Date>,

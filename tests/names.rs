@@ -30,7 +30,7 @@ macro_rules! same_names {
 #[test]
 fn as_str_is_the_serde_name() {
     same_names! {
-        TreatyStatus: [Party, Signatory, NotSignatory, Unknown];
+        TreatyStatus: [Party, Signatory, Invited, NotSignatory, Unknown];
         LegalStatus: [InForce, Amended, Repealed, StruckDown, NotYetInForce];
         Theme: [Defamation, FalseInformation, LeseMajeste, PublicOrder, Obscenity, HateSpeech,
                 Gambling, Spam, Cybersquatting, IdentityMisuse, Privacy, Terrorism, Other];

@@ -123,7 +123,7 @@ impl Checker<'_> {
                             let record = j.treaty(&t);
                             TreatyCell {
                                 status: record.map_or(TreatyStatus::Unknown, |r| r.status),
-                                date: record.and_then(|r| r.consented.or(r.signed)),
+                                date: record.and_then(|r| r.consented.or(r.signed).or(r.invited)),
                                 treaty: t,
                             }
                         })
