@@ -196,6 +196,13 @@ pub enum QualificationKind {
         /// The elements a reserving State need not cover.
         waives: Vec<LocalId>,
     },
+    /// A condition written into the obligation itself, such as "subject to the basic concepts
+    /// of its legal system" (UNTOC Art 6(1)(b)): no reservation is made, but a State whose
+    /// legal system the condition describes need not criminalise the elements listed.
+    Conditional {
+        /// The elements a State relying on the condition need not cover.
+        waives: Vec<LocalId>,
+    },
 }
 
 impl QualificationKind {
@@ -206,12 +213,14 @@ impl QualificationKind {
             Self::MayExclude => "may-exclude",
             Self::MayExtend => "may-extend",
             Self::Reservation { .. } => "reservation",
+            Self::Conditional { .. } => "conditional",
         }
     }
-    /// The elements a reservation waives (none for the other kinds).
+    /// The elements a reservation or a conditional obligation waives (none for the other
+    /// kinds).
     pub fn waives(&self) -> &[LocalId] {
         match self {
-            Self::Reservation { waives } => waives,
+            Self::Reservation { waives } | Self::Conditional { waives } => waives,
             _ => &[],
         }
     }
@@ -259,6 +268,9 @@ enum RawKind {
     MayExtend,
     /// A reservation; `waives` lists the elements it allows a State not to criminalise.
     Reservation,
+    /// A condition on the obligation itself ("subject to the basic concepts of its legal
+    /// system"); `waives` lists the elements a State relying on it need not criminalise.
+    Conditional,
 }
 
 /// A qualification or reservation a State Party may lawfully make.
@@ -276,7 +288,8 @@ struct RawQualification {
     paragraph: String,
     /// Own-words description.
     description: String,
-    /// For a reservation: the elements a reserving State need not cover.
+    /// For a reservation or a conditional obligation: the elements a State relying on it need
+    /// not cover.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     waives: Vec<LocalId>,
 }
@@ -286,9 +299,10 @@ impl TryFrom<RawQualification> for Qualification {
     fn try_from(raw: RawQualification) -> Result<Self, String> {
         let kind = match raw.kind {
             RawKind::Reservation => QualificationKind::Reservation { waives: raw.waives },
+            RawKind::Conditional => QualificationKind::Conditional { waives: raw.waives },
             _ if !raw.waives.is_empty() => {
                 return Err(format!(
-                    "qualification `{}`: only a reservation may waive elements",
+                    "qualification `{}`: only a reservation or a conditional obligation may waive elements",
                     raw.id
                 ));
             }
@@ -312,6 +326,7 @@ impl From<Qualification> for RawQualification {
             QualificationKind::MayExclude => (RawKind::MayExclude, Vec::new()),
             QualificationKind::MayExtend => (RawKind::MayExtend, Vec::new()),
             QualificationKind::Reservation { waives } => (RawKind::Reservation, waives),
+            QualificationKind::Conditional { waives } => (RawKind::Conditional, waives),
         };
         Self {
             id: q.id,

@@ -712,3 +712,60 @@ fn a_state_named_twice_is_counted_once() {
     assert_eq!(r.states.len(), 2);
     assert_eq!(r.baseline.jurisdictions.len(), 2);
 }
+
+/// Art 17(1)(b) is conditional on the State's basic legal concepts: a State relying on the
+/// condition is full without the (b) limbs, and the reason says it relied on a condition,
+/// not on a reservation. Without relying on it, the same provision is partial.
+#[test]
+fn a_conditional_obligation_waives_its_limbs_and_says_so() {
+    let covers = [
+        "conversion-transfer",
+        "concealment",
+        "convention-predicates",
+        "knowledge",
+    ];
+    let with = |quals: &[&str]| {
+        let cc = state(
+            "cc",
+            &[provision(
+                "cc",
+                "s1",
+                "in-force",
+                &m("art17", "closeMatch", &covers, "", quals),
+            )],
+            "",
+        );
+        DatasetBuilder::new()
+            .embedded_taxonomies()
+            .text("cc.json", cc)
+            .build()
+            .unwrap()
+    };
+    let category = "un2024:art17".parse().unwrap();
+    let relied = with(&["basic-concepts"]);
+    let c = Checker::new(&relied)
+        .coverage(relied.jurisdiction_str("CC").unwrap(), &category)
+        .unwrap();
+    assert_eq!(c.verdict.level(), Level::Full);
+    let texts = words::reasons(&c);
+    assert!(
+        texts.contains(
+            &"`acquisition-possession-use` is not covered, as the obligation is conditional (basic-concepts) and the State relies on the condition"
+                .to_owned()
+        ),
+        "{texts:#?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains("reservation")),
+        "{texts:#?}"
+    );
+    assert!(c.reasons.iter().any(|r| matches!(
+        r,
+        Reason::NotRequired { element, .. } if element.as_str() == "participation"
+    )));
+    let not_relied = with(&[]);
+    let c = Checker::new(&not_relied)
+        .coverage(not_relied.jurisdiction_str("CC").unwrap(), &category)
+        .unwrap();
+    assert_eq!(c.verdict.level(), Level::Partial);
+}

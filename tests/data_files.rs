@@ -304,3 +304,103 @@ fn the_data_changelog_has_an_entry_for_this_data() {
         "a version appears twice in data/CHANGELOG.md"
     );
 }
+
+/// Every string of every shipped data file, with the JSON path it sits at.
+fn data_strings() -> Vec<(String, String)> {
+    fn walk(v: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
+        match v {
+            serde_json::Value::String(s) => out.push((path, s.clone())),
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}[{i}]"), out);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (k, item) in map {
+                    walk(item, format!("{path}/{k}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (name, text) in cybercrime_taxonomy::EMBEDDED_FILES {
+        let v: serde_json::Value = serde_json::from_str(text).unwrap();
+        walk(&v, (*name).to_owned(), &mut out);
+    }
+    out
+}
+
+#[test]
+fn every_source_in_the_data_has_an_address_a_reader_can_open() {
+    fn walk(v: &serde_json::Value, path: &str, bad: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                // A source is an object with a title and the date it was read.
+                if map.contains_key("title") && map.contains_key("checked") {
+                    let url = map.get("url").and_then(|u| u.as_str()).unwrap_or("");
+                    if !(url.starts_with("https://") || url.starts_with("http://")) {
+                        bad.push(path.to_owned());
+                    }
+                }
+                for (k, item) in map {
+                    walk(item, &format!("{path}/{k}"), bad);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), bad);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut bad = Vec::new();
+    for (name, text) in cybercrime_taxonomy::EMBEDDED_FILES {
+        let v: serde_json::Value = serde_json::from_str(text).unwrap();
+        walk(&v, name, &mut bad);
+    }
+    assert!(bad.is_empty(), "sources without a web address: {bad:#?}");
+}
+
+#[test]
+fn no_data_file_speaks_of_the_research_tools_or_internal_notes() {
+    // Words that name the utilities used to find sources, their ids, or notes a user of the
+    // crate cannot open (the project's internal fact sheets and their source labels).
+    let forbidden = [
+        "search index",
+        "search-index",
+        "file id",
+        "find_string",
+        "find_files",
+        "read_file",
+        "fetch",
+        "helper",
+        "fact sheet",
+        "convention.md",
+        "cooperation.md",
+        "sources.md",
+        "/work/",
+        "../shared",
+    ];
+    let mut bad = Vec::new();
+    for (path, s) in data_strings() {
+        let lower = s.to_lowercase();
+        for f in forbidden {
+            if lower.contains(f) {
+                bad.push(format!("{path}: `{f}`"));
+            }
+        }
+        // Source labels of the internal notes, such as `S-AR` or `S-DW13`.
+        let labels = s.split(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+        for w in labels {
+            if let Some(rest) = w.strip_prefix("S-") {
+                let letters = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+                if letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase()) {
+                    bad.push(format!("{path}: label `{w}`"));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}

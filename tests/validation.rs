@@ -333,9 +333,9 @@ fn only_a_reservation_can_waive_elements() {
         .build()
         .unwrap_err();
     assert!(
-        errors
-            .iter()
-            .any(|d| d.message.contains("only a reservation may waive elements")),
+        errors.iter().any(|d| d
+            .message
+            .contains("only a reservation or a conditional obligation may waive elements")),
         "{errors}"
     );
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{Checker, Options};
 use crate::{
     Category, CategoryId, Confidence, ExtraCondition, GapVerdict, Jurisdiction, JurisdictionCode,
-    LegalStatus, LocalId, Mapping, Provision, ProvisionId, Relation, TaxonomyId,
+    LegalStatus, LocalId, Mapping, Provision, ProvisionId, QualificationKind, Relation, TaxonomyId,
 };
 
 /// A condition the Convention does not permit, with the provision that adds it.
@@ -228,6 +228,14 @@ pub enum Reason {
     Reserved {
         /// The element.
         element: LocalId,
+    },
+    /// An element is not covered, as a condition written into the obligation permits (such
+    /// as "subject to the basic concepts of its legal system"), which the State relies on.
+    NotRequired {
+        /// The element.
+        element: LocalId,
+        /// The conditional obligation relied on.
+        qualification: LocalId,
     },
     /// Elements no provision covers.
     MissingElements {
@@ -456,26 +464,33 @@ fn with_coverage(
         mut reasons,
         ..
     } = e;
-    let waived: BTreeSet<&LocalId> = category
+    let relied: Vec<&crate::Qualification> = category
         .qualifications
         .iter()
         .filter(|q| qualifications.contains(&q.id))
-        .flat_map(|q| q.kind.waives().iter())
         .collect();
+    let waived: BTreeSet<&LocalId> = relied.iter().flat_map(|q| q.kind.waives()).collect();
     let missing: Vec<LocalId> = category
         .elements
         .iter()
         .filter(|e| !covered.contains(&e.id) && !waived.contains(&e.id))
         .map(|e| e.id.clone())
         .collect();
-    reasons.extend(
-        waived
-            .iter()
-            .filter(|w| !covered.contains(*w))
-            .map(|w| Reason::Reserved {
-                element: (*w).clone(),
-            }),
-    );
+    let mut explained = BTreeSet::new();
+    for q in &relied {
+        for w in q.kind.waives() {
+            if covered.contains(w) || !explained.insert(w) {
+                continue;
+            }
+            reasons.push(match q.kind {
+                QualificationKind::Conditional { .. } => Reason::NotRequired {
+                    element: w.clone(),
+                    qualification: q.id.clone(),
+                },
+                _ => Reason::Reserved { element: w.clone() },
+            });
+        }
+    }
     if !missing.is_empty() {
         reasons.push(Reason::MissingElements {
             elements: missing.clone(),

@@ -513,6 +513,7 @@ fn category_text(out: &mut String, c: &CategoryView) -> std::fmt::Result {
             QualificationKind::MayExclude => "may exclude",
             QualificationKind::MayExtend => "may extend",
             QualificationKind::Reservation { .. } => "reservation",
+            QualificationKind::Conditional { .. } => "conditional",
         };
         write!(
             out,

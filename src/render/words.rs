@@ -56,6 +56,12 @@ pub fn reason(r: &Reason, category: &CategoryId) -> String {
         Reason::Reserved { element } => {
             format!("`{element}` is not covered, as a reservation permits")
         }
+        Reason::NotRequired {
+            element,
+            qualification,
+        } => format!(
+            "`{element}` is not covered, as the obligation is conditional ({qualification}) and the State relies on the condition"
+        ),
         Reason::MissingElements { elements } => format!("missing elements: {}", list(elements)),
         Reason::ImpermissibleCondition { condition } => format!(
             "{} adds a condition the Convention does not permit ({}): {}",
