@@ -35,10 +35,11 @@ fn code(s: &str) -> Result<JurisdictionCode, cybercrime_taxonomy::IdError> {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// List taxonomies, categories, jurisdictions or provisions.
+    /// List taxonomies, categories, jurisdictions, provisions or cooperation treaties.
     List {
-        /// What to list: taxonomies, categories, jurisdictions or provisions.
-        #[arg(value_parser = PossibleValuesParser::new(["taxonomies", "categories", "jurisdictions", "provisions"])
+        /// What to list: taxonomies, categories, jurisdictions, provisions or treaties (with
+        /// their parties).
+        #[arg(value_parser = PossibleValuesParser::new(["taxonomies", "categories", "jurisdictions", "provisions", "treaties"])
             .try_map(|s| s.parse::<catalogue::Listed>()))]
         what: catalogue::Listed,
         /// Only categories of this taxonomy (e.g. un2024).
@@ -97,6 +98,27 @@ enum Command {
         #[arg(value_parser = code)]
         second: JurisdictionCode,
         /// Only these categories (repeat or comma-separate; default: Articles 7-17).
+        #[arg(long, value_delimiter = ',')]
+        category: Vec<CategoryId>,
+        #[command(flatten)]
+        check: CheckArgs,
+        #[command(flatten)]
+        out: Output,
+        /// Output format.
+        #[arg(long, default_value = "md", value_parser = formats(&["md", "json", "csv"]))]
+        format: Format,
+    },
+    /// Readiness to cooperate: the legal bases two States share, per offence dual criminality,
+    /// penalties and thresholds, and the procedural powers of the requested State.
+    Cooperation {
+        /// The requesting State, e.g. SG.
+        #[arg(value_parser = code)]
+        requesting: JurisdictionCode,
+        /// The requested State, e.g. VN.
+        #[arg(value_parser = code)]
+        requested: JurisdictionCode,
+        /// Only these categories (offences or procedural powers; repeat or comma-separate;
+        /// default: Articles 7-17 and the procedural powers).
         #[arg(long, value_delimiter = ',')]
         category: Vec<CategoryId>,
         #[command(flatten)]
@@ -333,6 +355,19 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             let dual = Checker::with_options(&data, check.options())
                 .dual_criminality(first, second, &category)?;
             out.emit(&render::dual(&dual, format)?)?;
+        }
+        Command::Cooperation {
+            requesting,
+            requested,
+            category,
+            check,
+            out,
+            format,
+        } => {
+            let data = out.data.load()?;
+            let report = Checker::with_options(&data, check.options())
+                .cooperation(requesting, requested, &category)?;
+            out.emit(&render::cooperation(&report, format)?)?;
         }
         Command::Baseline { scope, out, format } => {
             let data = out.data.load()?;

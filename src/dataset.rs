@@ -19,6 +19,7 @@ pub struct Dataset {
     taxonomies: IndexMap<TaxonomyId, Taxonomy>,
     alignments: Alignments,
     jurisdictions: IndexMap<JurisdictionCode, Jurisdiction>,
+    treaties: IndexMap<crate::TreatyId, crate::Treaty>,
     categories: HashMap<CategoryId, (usize, usize)>,
     provisions: HashMap<ProvisionId, (usize, usize)>,
     diagnostics: Diagnostics,
@@ -110,9 +111,13 @@ impl Dataset {
         taxonomies: Vec<Taxonomy>,
         alignments: Vec<Alignments>,
         jurisdictions: Vec<Jurisdiction>,
+        treaties: Vec<crate::Treaty>,
         diagnostics: Diagnostics,
         origin: Origin,
     ) -> Self {
+        // A later file's treaty replaces an earlier one with the same id (a user's override);
+        // duplicates within one layer were reported by validation.
+        let treaties: IndexMap<_, _> = treaties.into_iter().map(|t| (t.id.clone(), t)).collect();
         let taxonomies: IndexMap<_, _> =
             taxonomies.into_iter().map(|t| (t.id.clone(), t)).collect();
         let mut jurisdictions: IndexMap<_, _> =
@@ -140,6 +145,7 @@ impl Dataset {
             taxonomies,
             alignments: merged,
             jurisdictions,
+            treaties,
             categories,
             provisions,
             diagnostics,
@@ -227,6 +233,16 @@ impl Dataset {
             jurisdiction,
             provision: jurisdiction.provisions.get(pi)?,
         })
+    }
+
+    /// The cooperation treaties (MLA and extradition), in file order.
+    pub fn treaties(&self) -> impl Iterator<Item = &crate::Treaty> {
+        self.treaties.values()
+    }
+
+    /// The cooperation treaty with this id.
+    pub fn treaty(&self, id: &crate::TreatyId) -> Option<&crate::Treaty> {
+        self.treaties.get(id)
     }
 
     /// The alignments between taxonomies.

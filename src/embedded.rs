@@ -20,6 +20,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../data/taxonomies/alignments.json"),
     ),
     (
+        "data/cooperation/treaties.json",
+        include_str!("../data/cooperation/treaties.json"),
+    ),
+    (
         "data/jurisdictions/bn.json",
         include_str!("../data/jurisdictions/bn.json"),
     ),

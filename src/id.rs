@@ -186,6 +186,38 @@ string_form!(
     "A taxonomy prefix, e.g. `un2024`."
 );
 
+/// A cooperation treaty's id, such as `asean-mla-2004` or `id-sg-extradition-2022`: a lower-case
+/// letter or digit, then `a-z`, `0-9`, `-`, `.` or `_`.
+///
+/// ```
+/// use cybercrime_taxonomy::TreatyId;
+/// assert_eq!("asean-mla-2004".parse::<TreatyId>().unwrap().as_str(), "asean-mla-2004");
+/// assert!("ASEAN".parse::<TreatyId>().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TreatyId(String);
+
+impl TreatyId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for TreatyId {
+    type Err = IdError;
+    fn from_str(s: &str) -> Result<Self, IdError> {
+        check_len("treaty id", s)?;
+        check_local("treaty id", s, s)?;
+        Ok(Self(s.to_owned()))
+    }
+}
+string_form!(
+    TreatyId,
+    "^[a-z0-9][a-z0-9._-]*$",
+    "A cooperation treaty id, e.g. `asean-mla-2004`."
+);
+
 /// A code of the International Classification of Crime for Statistical Purposes (ICCS): 2 to 8
 /// digits, e.g. `09031`.
 ///

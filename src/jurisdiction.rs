@@ -138,6 +138,10 @@ pub enum InstrumentKind {
     AntiMoneyLaundering,
     /// A data-protection law.
     DataProtection,
+    /// A criminal procedure code or law.
+    CriminalProcedure,
+    /// A law on mutual legal assistance or extradition.
+    MutualLegalAssistance,
     /// Anything else.
     Other,
 }
@@ -280,6 +284,10 @@ pub struct Provision {
     /// Where no penalty is recorded: what was read and why the penalty could not be confirmed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub penalty_note: String,
+    /// For a procedural provision: who authorises it, its limits, and whether it can serve a
+    /// foreign request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub power: Option<crate::PowerUse>,
     /// Mappings onto taxonomy categories.
     #[serde(default)]
     pub mappings: Vec<Mapping>,

@@ -57,6 +57,7 @@ mod load;
 mod mapping;
 mod origin;
 mod penalty;
+mod power;
 mod provenance;
 pub mod render;
 #[cfg(feature = "schema")]
@@ -67,6 +68,7 @@ pub mod sssom;
 pub mod strategy;
 pub mod synthetic;
 mod taxonomy;
+mod treaty;
 mod validate;
 
 pub use consistency::{assert_consistent, revalidate};
@@ -79,7 +81,7 @@ pub use embedded::FILES as EMBEDDED_FILES;
 pub use error::Error;
 pub use id::{
     CategoryId, ElementRef, IccsCode, IdError, InstrumentId, JurisdictionCode, LocalId, MAX_ID_LEN,
-    ProvisionId, TaxonomyId,
+    ProvisionId, TaxonomyId, TreatyId,
 };
 pub use jurisdiction::{
     Amendment, GapRecord, GapVerdict, Instrument, InstrumentKind, Jurisdiction, LegalStatus,
@@ -91,11 +93,15 @@ pub use origin::{Origin, Shipped};
 pub use penalty::{
     EXTRADITION_MONTHS, Fine, Money, Penalty, PenaltyForm, SERIOUS_CRIME_MONTHS, Term,
 };
+pub use power::{ForeignRequests, PowerUse};
 pub use provenance::{Confidence, ConfidenceError, Source};
 pub use source_text::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use taxonomy::{
     Alignment, Alignments, Category, CategoryClass, Element, ElementKind, History, IccsLink,
     Outcome, Qualification, QualificationKind, Requirement, Taxonomy,
+};
+pub use treaty::{
+    Declaration, Party, Rule, RuleKind, Subject, Treaty, TreatyFile, TreatyForce, TreatyScope,
 };
 pub use validate::CONVENTION;
 

@@ -42,6 +42,7 @@ pub(crate) struct ParsedSet {
     pub taxonomies: Vec<Parsed<Taxonomy>>,
     pub alignments: Vec<Parsed<Alignments>>,
     pub jurisdictions: Vec<Parsed<Jurisdiction>>,
+    pub treaties: Vec<Parsed<crate::TreatyFile>>,
 }
 
 /// Builds a [`Dataset`] from shipped data and users' own files.
@@ -320,6 +321,10 @@ impl DatasetBuilder {
             set.taxonomies.into_iter().map(|p| p.value).collect(),
             set.alignments.into_iter().map(|p| p.value).collect(),
             set.jurisdictions.into_iter().map(|p| p.value).collect(),
+            set.treaties
+                .into_iter()
+                .flat_map(|p| p.value.treaties)
+                .collect(),
             diagnostics,
             self.origin,
         ))
@@ -367,6 +372,7 @@ enum FileKind {
     Taxonomy,
     Alignments,
     Jurisdiction,
+    Treaties,
 }
 
 fn parse_input(
@@ -418,6 +424,7 @@ fn parse_input(
         FileKind::Jurisdiction => {
             push_parsed(text, &source, layer, &mut set.jurisdictions, diagnostics)
         }
+        FileKind::Treaties => push_parsed(text, &source, layer, &mut set.treaties, diagnostics),
     }
 }
 
@@ -457,8 +464,9 @@ fn sniff_kind(text: &str) -> Result<FileKind, Unplaced> {
         relations: Option<serde::de::IgnoredAny>,
         iccs: Option<serde::de::IgnoredAny>,
         code: Option<serde::de::IgnoredAny>,
+        treaties: Option<serde::de::IgnoredAny>,
     }
-    const KINDS: &str = "a taxonomy (with `categories`), a jurisdiction (with `code`) or alignments (with `relations` or `iccs`)";
+    const KINDS: &str = "a taxonomy (with `categories`), a jurisdiction (with `code`), alignments (with `relations` or `iccs`) or cooperation treaties (with `treaties`)";
     let keys: Keys = serde_json::from_str(text).map_err(|e| {
         if e.classify() == serde_json::error::Category::Data {
             // Valid JSON whose top level is not an object (`null`, `[]`, `"x"`).
@@ -480,6 +488,8 @@ fn sniff_kind(text: &str) -> Result<FileKind, Unplaced> {
         Ok(FileKind::Jurisdiction)
     } else if keys.relations.is_some() || keys.iccs.is_some() {
         Ok(FileKind::Alignments)
+    } else if keys.treaties.is_some() {
+        Ok(FileKind::Treaties)
     } else {
         Err(Unplaced(Diagnostic::new(
             Severity::Error,
@@ -519,6 +529,7 @@ fn resolve_overrides(set: ParsedSet, diagnostics: &mut Vec<Diagnostic>) -> Parse
             diagnostics,
         ),
         alignments: set.alignments,
+        treaties: set.treaties,
         jurisdictions: dedupe(
             set.jurisdictions,
             |j| j.code.to_string(),

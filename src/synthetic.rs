@@ -148,6 +148,7 @@ pub fn jurisdictions(data: &Dataset, options: Options) -> Vec<Jurisdiction> {
                     contested: Vec::new(),
                     penalties: Vec::new(),
                     penalty_note: String::new(),
+                    power: None,
                     outside_convention: (mappings.is_empty()).then(|| OutsideConvention {
                         theme: Theme::Other,
                         note: text(&mut rng, "outside"),
@@ -264,6 +265,7 @@ pub fn dataset_with(base: &Dataset, options: Options) -> Dataset {
         base.taxonomies().cloned().collect(),
         vec![base.alignments().clone()],
         jurisdictions(base, options),
+        base.treaties().cloned().collect(),
         crate::Diagnostics::default(),
         crate::Origin {
             shipped: base.origin().shipped.clone().map(|mut s| {

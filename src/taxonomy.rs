@@ -32,12 +32,21 @@ pub struct Taxonomy {
 }
 
 impl Taxonomy {
-    /// The offence categories (every class but ancillary), with their full ids, in article
-    /// order.
+    /// The offence categories (cyber-dependent and cyber-enabled, not ancillary rules or
+    /// procedural powers), with their full ids, in article order.
     pub fn offences(&self) -> impl Iterator<Item = (CategoryId, &Category)> {
         self.categories
             .iter()
-            .filter(|c| c.class != CategoryClass::Ancillary)
+            .filter(|c| c.class.is_offence())
+            .map(|c| (CategoryId::new(&self.id, &c.id), c))
+    }
+
+    /// The procedural powers and safeguards (class `procedural`), with their full ids, in
+    /// article order.
+    pub fn powers(&self) -> impl Iterator<Item = (CategoryId, &Category)> {
+        self.categories
+            .iter()
+            .filter(|c| c.class == CategoryClass::Procedural)
             .map(|c| (CategoryId::new(&self.id, &c.id), c))
     }
 
@@ -58,15 +67,25 @@ pub enum CategoryClass {
     CyberEnabled,
     /// Rules attached to the offences: liability of legal persons, participation, limitation.
     Ancillary,
+    /// A procedural power or safeguard a State must have for investigations (UN Chapter IV,
+    /// Budapest Arts 15-21): preservation, production, search and seizure, real-time
+    /// collection, interception, and the conditions attached to them.
+    Procedural,
 }
 
 impl CategoryClass {
+    /// Whether categories of this class are offences (cyber-dependent or cyber-enabled).
+    pub fn is_offence(self) -> bool {
+        matches!(self, Self::CyberDependent | Self::CyberEnabled)
+    }
+
     /// The kebab-case name used in data files.
     pub fn as_str(&self) -> &'static str {
         match self {
             Self::CyberDependent => "cyber-dependent",
             Self::CyberEnabled => "cyber-enabled",
             Self::Ancillary => "ancillary",
+            Self::Procedural => "procedural",
         }
     }
 }

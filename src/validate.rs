@@ -109,6 +109,7 @@ pub(crate) fn check(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|t| t.value.id.to_string())
         .collect();
+    check_cooperation_treaties(set, &taxonomy_ids, out);
     let provisions = set
         .jurisdictions
         .iter()
@@ -735,6 +736,99 @@ fn check_verdicts(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
                     missing.join(", ")
                 ),
             ));
+        }
+    }
+}
+
+/// Cooperation treaties: unique ids within a layer, a taxonomy link that exists (and then no
+/// party records of its own), two parties for a bilateral treaty, one record per State,
+/// thresholds with their months, sources with titles, and dates in order.
+fn check_cooperation_treaties(
+    set: &ParsedSet,
+    taxonomy_ids: &HashSet<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    use crate::{RuleKind, TreatyScope};
+    let mut seen: HashMap<(String, usize), String> = HashMap::new();
+    for p in &set.treaties {
+        for (i, t) in p.value.treaties.iter().enumerate() {
+            let path = format!("treaties[{i}]");
+            if let Some(first) = seen.insert((t.id.to_string(), p.layer), p.source.name.clone()) {
+                out.push(error(
+                    p,
+                    Code::DuplicateId,
+                    format!("{path}.id"),
+                    format!("treaty `{}` is already defined in {first}", t.id),
+                ));
+            }
+            check_source(p, &t.source, (&path, "source"), out);
+            if let Some(tax) = &t.taxonomy {
+                if !taxonomy_ids.contains(tax.as_str()) {
+                    out.push(error(
+                        p,
+                        Code::DanglingReference,
+                        format!("{path}.taxonomy"),
+                        format!("no taxonomy `{tax}` is loaded"),
+                    ));
+                }
+                if !t.parties.is_empty() {
+                    out.push(error(
+                        p,
+                        Code::InconsistentMapping,
+                        format!("{path}.parties"),
+                        format!(
+                            "treaty `{}` is modelled by taxonomy `{tax}`: its party records belong in the jurisdiction files (`treaties` there), not here",
+                            t.id
+                        ),
+                    ));
+                }
+            }
+            if t.scope == TreatyScope::Bilateral && t.parties.len() != 2 {
+                out.push(error(
+                    p,
+                    Code::OutOfRange,
+                    format!("{path}.parties"),
+                    format!(
+                        "bilateral treaty `{}` needs exactly two party records, found {}",
+                        t.id,
+                        t.parties.len()
+                    ),
+                ));
+            }
+            if let (Some(signed), Some(from)) = (t.signed, t.in_force) {
+                if signed.certainly_after(&from) {
+                    out.push(error(
+                        p,
+                        Code::InvertedDates,
+                        format!("{path}.in_force"),
+                        format!("in force {from} before it was signed {signed}"),
+                    ));
+                }
+            }
+            let mut states = HashSet::new();
+            for (k, party) in t.parties.iter().enumerate() {
+                let ppath = format!("{path}.parties[{k}]");
+                if !states.insert(party.state) {
+                    out.push(error(
+                        p,
+                        Code::DuplicateId,
+                        format!("{ppath}.state"),
+                        format!("`{}` has two records for treaty `{}`", party.state, t.id),
+                    ));
+                }
+                check_source(p, &party.source, (&ppath, "source"), out);
+            }
+            for (k, rule) in t.rules.iter().enumerate() {
+                let needs_months = matches!(rule.kind, RuleKind::ExtraditionThreshold);
+                if needs_months && rule.months.is_none() {
+                    out.push(error(
+                        p,
+                        Code::MissingText,
+                        format!("{path}.rules[{k}].months"),
+                        format!("a `{}` rule needs `months`", rule.kind.as_str()),
+                    ));
+                }
+            }
         }
     }
 }

@@ -483,7 +483,7 @@ proptest! {
         let data = generated(1, 12, seed);
         let j = data.jurisdictions().next().unwrap().clone();
         let un = data.taxonomy_str("un2024").unwrap();
-        let offences: Vec<_> = un.categories.iter().filter(|c| c.class != cybercrime_taxonomy::CategoryClass::Ancillary).collect();
+        let offences: Vec<_> = un.categories.iter().filter(|c| c.class.is_offence()).collect();
         let category = offences[pick.index(offences.len())];
         let id = cybercrime_taxonomy::CategoryId::new(&un.id, &category.id);
         let before = Checker::new(&data).coverage(&j, &id).unwrap().verdict.level();

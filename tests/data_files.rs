@@ -17,7 +17,7 @@ fn data_dir() -> &'static Path {
 #[test]
 fn every_data_file_is_embedded() {
     let mut on_disk = BTreeSet::new();
-    for sub in ["taxonomies", "jurisdictions"] {
+    for sub in ["taxonomies", "cooperation", "jurisdictions"] {
         for entry in std::fs::read_dir(data_dir().join(sub)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "json") {
@@ -74,12 +74,51 @@ fn every_state_has_a_verdict_for_every_convention_offence() {
     let un = data.taxonomy_str("un2024").unwrap();
     for code in ASEAN {
         let j = data.jurisdiction_str(code).unwrap();
-        for c in un
-            .categories
-            .iter()
-            .filter(|c| c.class != CategoryClass::Ancillary)
-        {
+        for c in un.categories.iter().filter(|c| c.class.is_offence()) {
             let id = format!("un2024:{}", c.id);
+            assert_one_verdict(j, code, &id);
+        }
+    }
+}
+
+#[test]
+fn every_state_has_a_verdict_for_every_procedural_power_and_powers_say_how_they_work() {
+    let data = Dataset::embedded();
+    let un = data.taxonomy_str("un2024").unwrap();
+    let powers: Vec<_> = un
+        .categories
+        .iter()
+        .filter(|c| c.class == CategoryClass::Procedural)
+        .collect();
+    assert_eq!(powers.len(), 7, "UN Arts 24-30");
+    for code in ASEAN {
+        let j = data.jurisdiction_str(code).unwrap();
+        for c in &powers {
+            assert_one_verdict(j, code, &format!("un2024:{}", c.id));
+        }
+        for p in &j.provisions {
+            let procedural = p.mappings.iter().any(|m| {
+                data.category(&m.category)
+                    .is_some_and(|r| r.category.class == CategoryClass::Procedural)
+            });
+            assert!(
+                !procedural || p.power.is_some(),
+                "{}: a procedural provision says who authorises it (`power`)",
+                p.id
+            );
+            assert!(
+                !procedural || p.penalties.is_empty(),
+                "{}: a procedural provision has no penalties",
+                p.id
+            );
+        }
+    }
+}
+
+/// Exactly one of: a mapping that counts, or a gap record that says what was checked.
+fn assert_one_verdict(j: &cybercrime_taxonomy::Jurisdiction, code: &str, id: &str) {
+    {
+        {
             let mapped = j.provisions.iter().any(|p| {
                 p.mappings
                     .iter()
@@ -129,7 +168,7 @@ fn convention_offence_articles_are_seven_to_seventeen() {
     let offences: Vec<&str> = un
         .categories
         .iter()
-        .filter(|c| c.class != CategoryClass::Ancillary)
+        .filter(|c| c.class.is_offence())
         .map(|c| c.article.as_str())
         .collect();
     assert_eq!(

@@ -22,6 +22,7 @@
 //! ```
 
 mod baseline;
+mod cooperation;
 mod coverage;
 mod crosswalk;
 mod derived;
@@ -31,6 +32,10 @@ mod overlap;
 mod status;
 
 pub use baseline::{Baseline, BaselineCategory, baseline};
+pub use cooperation::{
+    CooperationCategory, CooperationReport, DualNeed, LegalBasis, MaxPenalty, PenaltySide,
+    PowerAvailability, PowerProvision, Standing,
+};
 pub use coverage::{Cited, Coverage, Level, Narrowing, Reason, UnknownCause, Verdict};
 pub use crosswalk::{CategoryTotal, Crosswalk, IccsTotal, OneToMany};
 pub use derived::{CrossCoverage, Via};

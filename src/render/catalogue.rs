@@ -23,6 +23,8 @@ pub enum Listed {
     Jurisdictions,
     /// The provisions (of one jurisdiction, or all).
     Provisions,
+    /// The cooperation treaties, with their parties.
+    Treaties,
 }
 
 impl std::str::FromStr for Listed {
@@ -33,8 +35,9 @@ impl std::str::FromStr for Listed {
             "categories" => Ok(Self::Categories),
             "jurisdictions" => Ok(Self::Jurisdictions),
             "provisions" => Ok(Self::Provisions),
+            "treaties" => Ok(Self::Treaties),
             _ => Err(Error::UnknownId {
-                kind: "listing (expected taxonomies, categories, jurisdictions or provisions)",
+                kind: "listing (expected taxonomies, categories, jurisdictions, provisions or treaties)",
                 id: s.to_owned(),
             }),
         }
@@ -54,6 +57,40 @@ pub struct TaxonomyRow {
     pub adopted: Option<crate::Date>,
     /// How many categories it has.
     pub categories: usize,
+}
+
+/// A cooperation treaty in a listing, with every State's standing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreatyRow {
+    /// Its id.
+    pub id: crate::TreatyId,
+    /// Its short title.
+    pub short_title: String,
+    /// Its full title.
+    pub title: String,
+    /// What it is a basis for.
+    pub subjects: Vec<crate::Subject>,
+    /// Whether it is in force.
+    pub status: crate::TreatyForce,
+    /// Its entry into force, if recorded.
+    pub in_force: Option<crate::Date>,
+    /// The parties and signatories: from the treaty record, or for a treaty modelled as a
+    /// taxonomy, from the jurisdiction files.
+    pub parties: Vec<PartyRow>,
+}
+
+/// One State's standing in a treaty listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartyRow {
+    /// The State.
+    pub state: JurisdictionCode,
+    /// Its status.
+    pub status: crate::TreatyStatus,
+    /// The date it has been bound since (consent or entry into force), or the date of an
+    /// invitation to accede, if recorded.
+    pub since: Option<crate::Date>,
+    /// The date it signed, if recorded.
+    pub signed: Option<crate::Date>,
 }
 
 /// A category in a listing.
@@ -143,6 +180,8 @@ pub enum Listing {
     Jurisdictions(Vec<JurisdictionRow>),
     /// Provisions.
     Provisions(Vec<ProvisionView>),
+    /// Cooperation treaties.
+    Treaties(Vec<TreatyRow>),
 }
 
 /// What `show` prints.
@@ -239,6 +278,41 @@ pub fn listing(
                     instruments: j.instruments.len(),
                     provisions: j.provisions.len(),
                     gaps: j.gaps.len(),
+                })
+                .collect(),
+        ),
+        Listed::Treaties => Listing::Treaties(
+            data.treaties()
+                .map(|t| TreatyRow {
+                    id: t.id.clone(),
+                    short_title: t.short_title.clone(),
+                    title: t.title.clone(),
+                    subjects: t.subjects.clone(),
+                    status: t.status,
+                    in_force: t.in_force,
+                    parties: match &t.taxonomy {
+                        Some(tax) => data
+                            .jurisdictions()
+                            .filter_map(|j| {
+                                j.treaty(tax).map(|r| PartyRow {
+                                    state: j.code,
+                                    status: r.status,
+                                    since: r.consented.or(r.invited),
+                                    signed: r.signed,
+                                })
+                            })
+                            .collect(),
+                        None => t
+                            .parties
+                            .iter()
+                            .map(|p| PartyRow {
+                                state: p.state,
+                                status: p.status,
+                                since: p.bound_since(),
+                                signed: p.signed,
+                            })
+                            .collect(),
+                    },
                 })
                 .collect(),
         ),
@@ -371,6 +445,36 @@ pub fn list(l: &Listing, format: Format) -> Result<String, Error> {
                     j.name,
                     j.provisions,
                     treaties.join(", ")
+                )?;
+            }
+        }
+        Listing::Treaties(rows) => {
+            for t in rows {
+                let parties: Vec<String> = t
+                    .parties
+                    .iter()
+                    .map(|p| {
+                        let mut s = format!("{} {}", p.state, p.status.as_str());
+                        if let Some(d) = p.since {
+                            s.push_str(&format!(" {d}"));
+                        }
+                        if let Some(d) = p.signed.filter(|d| Some(*d) != p.since) {
+                            s.push_str(&format!(" (signed {d})"));
+                        }
+                        s
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "{:<24} {:<26} {:<12} {}",
+                    t.id.as_str(),
+                    t.short_title,
+                    t.status.as_str(),
+                    if parties.is_empty() {
+                        "no party records".to_owned()
+                    } else {
+                        parties.join(", ")
+                    }
                 )?;
             }
         }

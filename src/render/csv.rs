@@ -192,3 +192,82 @@ pub(super) fn diff(d: &crate::check::Diff) -> Result<String, Error> {
         rows,
     )
 }
+
+pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String, Error> {
+    let shared: Vec<String> = r
+        .bases
+        .iter()
+        .filter(|b| b.shared == Some(true))
+        .map(|b| b.treaty.to_string())
+        .collect();
+    let shared = shared.join(";");
+    let offences = r.categories.iter().map(|c| {
+        vec![
+            r.requesting.to_string(),
+            r.requested.to_string(),
+            r.on.to_string(),
+            "offence".to_owned(),
+            c.category.to_string(),
+            c.dual.as_str().to_owned(),
+            c.requesting.level.as_str().to_owned(),
+            words::max_penalty(c.requesting.basic.as_ref()),
+            c.requested.level.as_str().to_owned(),
+            words::max_penalty(c.requested.basic.as_ref()),
+            words::flag(c.serious_crime).to_owned(),
+            words::flag(c.extradition_threshold).to_owned(),
+            String::new(),
+            String::new(),
+            String::new(),
+            shared.clone(),
+        ]
+    });
+    let powers = r.powers.iter().map(|p| {
+        vec![
+            r.requesting.to_string(),
+            r.requested.to_string(),
+            r.on.to_string(),
+            "power".to_owned(),
+            p.category.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            p.coverage.verdict.level().as_str().to_owned(),
+            String::new(),
+            String::new(),
+            String::new(),
+            p.provisions
+                .iter()
+                .map(|x| x.provision.to_string())
+                .collect::<Vec<_>>()
+                .join(";"),
+            p.provisions
+                .iter()
+                .map(|x| x.foreign_requests.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+            words::dual_need(&p.dual_criminality),
+            shared.clone(),
+        ]
+    });
+    write(
+        &[
+            "requesting",
+            "requested",
+            "on",
+            "row",
+            "category",
+            "dual_criminality",
+            "requesting_level",
+            "requesting_max_penalty",
+            "requested_level",
+            "requested_max_penalty",
+            "serious_crime",
+            "extradition_threshold",
+            "provisions",
+            "foreign_requests",
+            "dual_criminality_rule",
+            "shared_bases",
+        ],
+        offences.chain(powers),
+    )
+}

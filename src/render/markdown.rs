@@ -402,3 +402,130 @@ pub(super) fn diff(d: &crate::check::Diff) -> Result<String, Error> {
     }
     Ok(out)
 }
+
+pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String, Error> {
+    let mut out = String::new();
+    writeln!(
+        out,
+        "# Cooperation: {} requests, {} executes",
+        r.requesting, r.requested
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}. Law and treaties read on {}.",
+        cell(&words::origin(&r.origin)),
+        r.on
+    )?;
+    writeln!(out)?;
+    writeln!(out, "## Legal bases")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Treaty | For | In force | {} | {} | Basis |",
+        r.requesting, r.requested
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
+    for b in &r.bases {
+        let subjects: Vec<&str> = b.subjects.iter().map(|s| s.as_str()).collect();
+        writeln!(
+            out,
+            "| [{}]({}) | {} | {} | {} | {} | {} |",
+            cell(&b.short_title),
+            cell(b.source.url.as_deref().unwrap_or("")),
+            subjects.join(", "),
+            words::flag(b.in_force),
+            words::standing(&b.requesting),
+            words::standing(&b.requested),
+            words::shared(b)
+        )?;
+    }
+    writeln!(out)?;
+    for b in r.bases.iter().filter(|b| b.shared == Some(true)) {
+        writeln!(out, "Rules of {} read from its text:", cell(&b.short_title))?;
+        if b.rules.is_empty() {
+            writeln!(out, "- none recorded (see the treaty's note)")?;
+        }
+        for rule in &b.rules {
+            writeln!(out, "- {}", cell(&words::rule(rule)))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "## Offences: dual criminality, penalties and thresholds"
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Serious crime: a maximum of at least four years (UN Art 2(h)). Extradition threshold: at least one year in both States (Budapest Art 24(1)(a)). Penalties are the highest basic penalty among the provisions the coverage rests on."
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Category | Dual criminality | {} max | {} max | Serious crime (both) | Extradition threshold (both) |",
+        r.requesting, r.requested
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
+    for c in &r.categories {
+        writeln!(
+            out,
+            "| {} | {} | {} {} | {} {} | {} | {} |",
+            c.category,
+            c.dual.as_str(),
+            symbol(c.requesting.level),
+            cell(&words::max_penalty(c.requesting.basic.as_ref())),
+            symbol(c.requested.level),
+            cell(&words::max_penalty(c.requested.basic.as_ref())),
+            words::flag(c.serious_crime),
+            words::flag(c.extradition_threshold)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "## Powers of {} for the request", r.requested)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Power | Coverage | Provisions | Foreign requests | Dual criminality |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for p in &r.powers {
+        let provisions: Vec<String> = p
+            .provisions
+            .iter()
+            .map(|x| format!("{} ({})", x.provision, cell(&x.authority)))
+            .collect();
+        let foreign: Vec<&str> = p
+            .provisions
+            .iter()
+            .map(|x| words::foreign_requests(x.foreign_requests))
+            .collect();
+        let mut foreign_unique: Vec<&str> = Vec::new();
+        for f in foreign {
+            if !foreign_unique.contains(&f) {
+                foreign_unique.push(f);
+            }
+        }
+        writeln!(
+            out,
+            "| {} {} | {} {} | {} | {} | {} |",
+            p.category,
+            cell(&p.title),
+            symbol(p.coverage.verdict.level()),
+            p.coverage.verdict.level().as_str(),
+            if provisions.is_empty() {
+                "none".to_owned()
+            } else {
+                provisions.join("; ")
+            },
+            if foreign_unique.is_empty() {
+                "-".to_owned()
+            } else {
+                foreign_unique.join("; ")
+            },
+            cell(&words::dual_need(&p.dual_criminality))
+        )?;
+    }
+    writeln!(out)?;
+    Ok(out)
+}

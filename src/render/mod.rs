@@ -97,6 +97,16 @@ pub fn dual(d: &DualReport, format: Format) -> Result<String, Error> {
     }
 }
 
+/// Renders a cooperation readiness report.
+pub fn cooperation(r: &crate::check::CooperationReport, format: Format) -> Result<String, Error> {
+    match format {
+        Format::Markdown => markdown::cooperation(r),
+        Format::Json => json(r),
+        Format::Csv => csv::cooperation(r),
+        Format::Html | Format::Text => Err(unsupported(format, "the cooperation check")),
+    }
+}
+
 /// Renders a regional baseline.
 pub fn baseline(b: &Baseline, format: Format) -> Result<String, Error> {
     match format {

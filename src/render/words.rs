@@ -328,3 +328,90 @@ pub fn compared(s: &crate::check::Side) -> String {
         .map_or_else(|| "as recorded today".to_owned(), |d| format!("on {d}"));
     format!("{}, law {date}", origin(&s.origin))
 }
+
+/// A State's standing towards a treaty, e.g. `party since 2013-11-16 (bound)`.
+pub fn standing(s: &crate::check::Standing) -> String {
+    let mut out = s.status.as_str().to_owned();
+    if let Some(d) = s.since {
+        out.push_str(&format!(" since {d}"));
+    }
+    out.push_str(match s.bound {
+        Some(true) => " (bound)",
+        Some(false) => " (not bound)",
+        None => " (bound: unknown)",
+    });
+    out
+}
+
+/// Whether a treaty binds both States, in words.
+pub fn shared(b: &crate::check::LegalBasis) -> &'static str {
+    match (b.shared, b.in_force) {
+        (Some(true), _) => "shared basis",
+        (_, Some(false)) => "not in force",
+        (Some(false), _) => "not shared",
+        (None, _) => "cannot say",
+    }
+}
+
+/// A treaty rule, e.g. `Art 24(1)(a) extradition-threshold (12 months): ...`.
+pub fn rule(r: &crate::Rule) -> String {
+    let months = r
+        .months
+        .map(|m| format!(" ({m} months)"))
+        .unwrap_or_default();
+    format!(
+        "Art {} {}{months}: {} (confidence {})",
+        r.article,
+        r.kind.as_str(),
+        r.summary,
+        r.confidence.as_str()
+    )
+}
+
+/// The highest penalty of a side, e.g. `10 years (vn:pc2015/art289)` or `not recorded`.
+pub fn max_penalty(p: Option<&crate::check::MaxPenalty>) -> String {
+    match p {
+        None => "not recorded".to_owned(),
+        Some(m) => {
+            let term = match (m.death, m.max_imprisonment) {
+                (true, _) => "death".to_owned(),
+                (false, Some(t)) => t.to_string(),
+                (false, None) => "fine only".to_owned(),
+            };
+            format!("{term} ({})", m.provision)
+        }
+    }
+}
+
+/// A yes/no/unknown flag.
+pub fn flag(f: Option<bool>) -> &'static str {
+    match f {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    }
+}
+
+/// Whether dual criminality is needed for a power, in words.
+pub fn dual_need(d: &crate::check::DualNeed) -> String {
+    match d {
+        crate::check::DualNeed::NotRequired { treaty, article } => {
+            format!("not required ({treaty} Art {article})")
+        }
+        crate::check::DualNeed::MayBeRequired { treaty, article } => {
+            format!("may be required ({treaty} Art {article})")
+        }
+        crate::check::DualNeed::NotARequest => "not a request (safeguards)".to_owned(),
+        _ => "no rule recorded".to_owned(),
+    }
+}
+
+/// How a national power serves a foreign request, in words.
+pub fn foreign_requests(f: crate::ForeignRequests) -> &'static str {
+    match f {
+        crate::ForeignRequests::Direct => "usable on a foreign request directly",
+        crate::ForeignRequests::ThroughMla => "only through an MLA request",
+        crate::ForeignRequests::NotAvailable => "domestic investigations only",
+        _ => "use for foreign requests not stated",
+    }
+}

@@ -476,6 +476,7 @@ impl Importer<'_, '_, '_> {
                 contested: Vec::new(),
                 penalties: Vec::new(),
                 penalty_note: String::new(),
+                power: None,
                 mappings: Vec::new(),
                 outside_convention: None,
             });
