@@ -212,3 +212,89 @@ fn a_users_treaty_file_replaces_a_shipped_treaty_and_a_threshold_needs_months() 
     .unwrap_err();
     assert!(messages(&err).contains(&"a `extradition-threshold` rule needs `months`".to_owned()));
 }
+
+#[test]
+fn the_report_has_a_procedural_matrix_and_the_baseline_ranks_every_pair_once() {
+    use cybercrime_taxonomy::check::Scope;
+    let data = Dataset::embedded();
+    let check = Checker::new(data);
+    let r = check.report(&Scope::default()).unwrap();
+    assert_eq!(r.powers.len(), 7);
+    assert!(r.states.iter().all(|s| s.powers.len() == 7));
+    assert_eq!(r.powers[1].id.as_str(), "un2024:art25");
+    let pairs = &r.baseline.pairs;
+    assert_eq!(pairs.len(), 11 * 10 / 2);
+    let mut seen = std::collections::BTreeSet::new();
+    for p in pairs {
+        assert!(p.first < p.second);
+        assert!(seen.insert((p.first, p.second)));
+    }
+    assert!(
+        pairs
+            .windows(2)
+            .all(|w| w[0].shortfall() >= w[1].shortfall())
+    );
+    // Budapest is read through the alignments: no procedural matrix there.
+    let b = check
+        .report(&Scope {
+            taxonomy: "budapest2001".parse().unwrap(),
+            ..Scope::default()
+        })
+        .unwrap();
+    assert!(b.powers.is_empty() && b.baseline.pairs.is_empty());
+    // The data-status table counts each State's seven powers once.
+    for s in check.data_status().states {
+        assert_eq!(
+            s.powers_covered + s.powers_gaps + s.powers_not_researched,
+            7,
+            "{}",
+            s.jurisdiction
+        );
+    }
+}
+
+#[test]
+fn pair_readiness_counts_a_scope_limited_basis_as_half_a_basis() {
+    let check = Checker::new(Dataset::embedded());
+    let r = check
+        .report(&cybercrime_taxonomy::check::Scope::default())
+        .unwrap();
+    let pair = |a: &str, b: &str| {
+        r.baseline
+            .pairs
+            .iter()
+            .find(|p| p.first == code(a) && p.second == code(b))
+            .unwrap()
+            .clone()
+    };
+    let id_sg = pair("ID", "SG");
+    assert!(
+        id_sg
+            .extradition
+            .iter()
+            .any(|t| t.as_str() == "id-sg-extradition-2022")
+    );
+    let my_sg = pair("MY", "SG");
+    assert_eq!(
+        my_sg
+            .extradition
+            .iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>(),
+        ["untoc-2000"]
+    );
+    assert!(my_sg.limited.iter().any(|t| t.as_str() == "untoc-2000"));
+    let base = |p: &cybercrime_taxonomy::check::PairReadiness| {
+        p.shortfall() - p.first_lacks.len() - p.second_lacks.len()
+    };
+    assert_eq!(
+        base(&id_sg),
+        0,
+        "MLAT for assistance, a bilateral treaty for extradition"
+    );
+    assert_eq!(
+        base(&my_sg),
+        1,
+        "extradition only under UNTOC's limited scope"
+    );
+}

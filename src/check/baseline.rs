@@ -41,6 +41,11 @@ pub struct Baseline {
     pub common_to_all: Vec<CategoryId>,
     /// Categories with researched gaps, the most blocked pairs first.
     pub ranked_gaps: Vec<CategoryId>,
+    /// Pairs of States by readiness to cooperate, the least ready first (filled by
+    /// [`Checker::report`](super::Checker::report) for the Convention, for at most
+    /// [`MAX_PAIRWISE`](super::MAX_PAIRWISE) States).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<super::PairReadiness>,
 }
 
 /// Builds the baseline from each State's coverage rows (as from
@@ -105,5 +110,6 @@ pub fn baseline(per_state: &[Vec<Coverage>]) -> Baseline {
         categories,
         common_to_all,
         ranked_gaps,
+        pairs: Vec::new(),
     }
 }

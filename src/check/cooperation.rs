@@ -497,3 +497,127 @@ fn data_is_power(check: &Checker<'_>, c: &CategoryId) -> bool {
         .category(c)
         .is_some_and(|r| r.category.class == crate::CategoryClass::Procedural)
 }
+
+/// The most States for which [`Checker::report`] ranks every pair's readiness to cooperate
+/// (the number of pairs grows with the square of the States).
+pub const MAX_PAIRWISE: usize = 100;
+
+/// Two States' readiness to cooperate, for the regional view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairReadiness {
+    /// The State first in code order.
+    pub first: JurisdictionCode,
+    /// The other State.
+    pub second: JurisdictionCode,
+    /// Treaties in force binding both for mutual legal assistance.
+    pub mutual_assistance: Vec<TreatyId>,
+    /// Treaties in force binding both for extradition.
+    pub extradition: Vec<TreatyId>,
+    /// Procedural powers (Arts 25-30) the first State has a researched gap for.
+    pub first_lacks: Vec<CategoryId>,
+    /// Procedural powers the second State has a researched gap for.
+    pub second_lacks: Vec<CategoryId>,
+    /// Procedural powers not researched on either side (counted once per side).
+    pub not_researched: usize,
+    /// Those of the shared treaties that apply only to some offences (a `scope-limit` rule,
+    /// such as UNTOC's serious crime with an organised criminal group).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limited: Vec<TreatyId>,
+}
+
+impl PairReadiness {
+    /// How far the pair is from a full basis: for each kind of treaty basis, two when none is
+    /// shared and one when every shared treaty applies only to some offences; one for each
+    /// missing power on either side. Higher is less ready.
+    pub fn shortfall(&self) -> usize {
+        let basis = |shared: &[TreatyId]| {
+            if shared.is_empty() {
+                2
+            } else if shared.iter().all(|t| self.limited.contains(t)) {
+                1
+            } else {
+                0
+            }
+        };
+        basis(&self.mutual_assistance)
+            + basis(&self.extradition)
+            + self.first_lacks.len()
+            + self.second_lacks.len()
+    }
+}
+
+impl Checker<'_> {
+    /// Every pair of `states` by readiness to cooperate, the largest shortfall first (ties by
+    /// code). Symmetric: each pair appears once, in code order.
+    pub fn pair_readiness(&self, states: &[&Jurisdiction]) -> Vec<PairReadiness> {
+        let on = self.reading_date();
+        let convention = crate::TaxonomyId::convention();
+        let Some(taxonomy) = self.data().taxonomy(&convention) else {
+            return Vec::new();
+        };
+        // Each State's powers, once: the requests it could execute.
+        let powers: Vec<(Vec<CategoryId>, usize)> = states
+            .iter()
+            .map(|j| {
+                let mut lacks = Vec::new();
+                let mut unknown = 0;
+                for (id, _) in taxonomy.powers().filter(|(id, _)| id.local() != "art24") {
+                    match self.coverage(j, &id).map(|c| c.verdict.level()) {
+                        Some(Level::Gap) => lacks.push(id),
+                        Some(Level::Unknown) | None => unknown += 1,
+                        _ => {}
+                    }
+                }
+                (lacks, unknown)
+            })
+            .collect();
+        let mut out = Vec::new();
+        for (i, a) in states.iter().enumerate() {
+            for (k, b) in states.iter().enumerate().skip(i + 1) {
+                let (x, y, px, py) = if a.code <= b.code {
+                    (a, b, &powers[i], &powers[k])
+                } else {
+                    (b, a, &powers[k], &powers[i])
+                };
+                let shared = |subject: Subject| -> Vec<TreatyId> {
+                    self.data()
+                        .treaties()
+                        .filter(|t| t.provides(subject))
+                        .filter(|t| {
+                            both(
+                                t.in_force_on(on),
+                                both(standing(t, x, on).bound, standing(t, y, on).bound),
+                            ) == Some(true)
+                        })
+                        .map(|t| t.id.clone())
+                        .collect()
+                };
+                let mutual_assistance = shared(Subject::MutualAssistance);
+                let extradition = shared(Subject::Extradition);
+                let limited = self
+                    .data()
+                    .treaties()
+                    .filter(|t| t.rules_of(RuleKind::ScopeLimit).next().is_some())
+                    .filter(|t| mutual_assistance.contains(&t.id) || extradition.contains(&t.id))
+                    .map(|t| t.id.clone())
+                    .collect();
+                out.push(PairReadiness {
+                    limited,
+                    first: x.code,
+                    second: y.code,
+                    mutual_assistance,
+                    extradition,
+                    first_lacks: px.0.clone(),
+                    second_lacks: py.0.clone(),
+                    not_researched: px.1 + py.1,
+                });
+            }
+        }
+        out.sort_by(|p, q| {
+            q.shortfall()
+                .cmp(&p.shortfall())
+                .then_with(|| (p.first, p.second).cmp(&(q.first, q.second)))
+        });
+        out
+    }
+}

@@ -33,8 +33,8 @@ mod status;
 
 pub use baseline::{Baseline, BaselineCategory, baseline};
 pub use cooperation::{
-    CooperationCategory, CooperationReport, DualNeed, LegalBasis, MaxPenalty, PenaltySide,
-    PowerAvailability, PowerProvision, Standing,
+    CooperationCategory, CooperationReport, DualNeed, LegalBasis, MAX_PAIRWISE, MaxPenalty,
+    PairReadiness, PenaltySide, PowerAvailability, PowerProvision, Standing,
 };
 pub use coverage::{Cited, Coverage, Level, Narrowing, Reason, UnknownCause, Verdict};
 pub use crosswalk::{CategoryTotal, Crosswalk, IccsTotal, OneToMany};
@@ -199,6 +199,9 @@ pub struct StateFindings {
     pub treaties: Vec<TreatyLine>,
     /// One coverage per report column, in column order.
     pub coverage: Vec<Coverage>,
+    /// One coverage per procedural power ([`Report::powers`]), in column order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub powers: Vec<Coverage>,
     /// Overlaps.
     pub overlaps: Vec<Overlap>,
     /// Over-breadth findings.
@@ -234,6 +237,10 @@ pub struct Report {
     pub taxonomy_title: String,
     /// The columns.
     pub categories: Vec<CategoryHeading>,
+    /// The procedural powers of the taxonomy (UN Arts 24-30), a second matrix; empty for a
+    /// taxonomy read through alignments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub powers: Vec<CategoryHeading>,
     /// The rows.
     pub states: Vec<StateFindings>,
     /// The regional baseline over the rows.
@@ -270,6 +277,19 @@ impl Checker<'_> {
                 .map(|code| self.jurisdiction(code))
                 .collect::<Result<_, _>>()?
         };
+        let heading = |(id, c): (CategoryId, &crate::Category)| CategoryHeading {
+            id,
+            article: c.article.clone(),
+            title: c.title.clone(),
+            class: c.class,
+        };
+        // Procedural powers are read directly, for the Convention only: national procedural
+        // provisions are mapped onto its categories.
+        let powers: Vec<CategoryHeading> = if taxonomy.id.is_convention() {
+            taxonomy.powers().map(heading).collect()
+        } else {
+            Vec::new()
+        };
         let rows: Vec<StateFindings> = states
             .iter()
             .map(|j| StateFindings {
@@ -285,27 +305,28 @@ impl Checker<'_> {
                     })
                     .collect(),
                 coverage: self.coverage_all(j, &taxonomy.id),
+                powers: powers
+                    .iter()
+                    .filter_map(|h| self.coverage(j, &h.id))
+                    .collect(),
                 overlaps: overlaps(j, taxonomy.id.as_str()),
                 over_breadth: over_breadth(j, taxonomy.id.as_str()),
             })
             .collect();
         let per_state: Vec<Vec<Coverage>> = rows.iter().map(|r| r.coverage.clone()).collect();
+        let mut baseline = baseline(&per_state);
+        if taxonomy.id.is_convention() && states.len() <= MAX_PAIRWISE {
+            baseline.pairs = self.pair_readiness(&states);
+        }
         Ok(Report {
             origin: self.data.origin().clone(),
             options: self.options,
             taxonomy: taxonomy.id.clone(),
             taxonomy_title: taxonomy.short_title.clone(),
-            categories: taxonomy
-                .offences()
-                .map(|(id, c)| CategoryHeading {
-                    id,
-                    article: c.article.clone(),
-                    title: c.title.clone(),
-                    class: c.class,
-                })
-                .collect(),
+            categories: taxonomy.offences().map(heading).collect(),
+            powers,
             states: rows,
-            baseline: baseline(&per_state),
+            baseline,
             beyond_research: self.beyond_research(),
         })
     }

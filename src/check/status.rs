@@ -51,6 +51,12 @@ pub struct StateStatus {
     pub not_researched: usize,
     /// Provisions marked as having no Convention counterpart.
     pub outside_convention: usize,
+    /// The Convention's procedural powers (Arts 24-30) the State has, fully or partly.
+    pub powers_covered: usize,
+    /// Procedural powers with a researched gap.
+    pub powers_gaps: usize,
+    /// Procedural powers not researched (or without any verdict).
+    pub powers_not_researched: usize,
     /// Status towards the UN Convention and Budapest.
     pub treaties: Vec<TreatyCell>,
 }
@@ -94,6 +100,15 @@ impl Checker<'_> {
                     .count();
                 let count =
                     |c: Confidence| j.provisions.iter().filter(|p| p.confidence == c).count();
+                let powers: Vec<Level> = self
+                    .data()
+                    .taxonomy(&convention)
+                    .into_iter()
+                    .flat_map(|t| t.powers())
+                    .filter_map(|(id, _)| self.coverage(j, &id))
+                    .map(|c| c.verdict.level())
+                    .collect();
+                let powers_at = |l: Level| powers.iter().filter(|&&x| x == l).count();
                 StateStatus {
                     jurisdiction: j.code,
                     name: j.name.clone(),
@@ -116,6 +131,9 @@ impl Checker<'_> {
                         .iter()
                         .filter(|p| p.outside_convention.is_some())
                         .count(),
+                    powers_covered: powers_at(Level::Full) + powers_at(Level::Partial),
+                    powers_gaps: powers_at(Level::Gap),
+                    powers_not_researched: powers_at(Level::Unknown),
                     treaties: treaties
                         .iter()
                         .filter_map(|t| t.parse::<TaxonomyId>().ok())

@@ -21,7 +21,7 @@ fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result
 
 pub(super) fn report(r: &Report) -> Result<String, Error> {
     let rows = r.states.iter().flat_map(|s| {
-        s.coverage.iter().map(move |c| {
+        s.coverage.iter().chain(&s.powers).map(move |c| {
             let v = &c.verdict;
             let missing = join(&ids(v.missing()), ";");
             let extra = v

@@ -95,11 +95,26 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
 
 /// The States x categories table, each cell linking to its finding.
 fn heatmap(out: &mut String, r: &Report) -> std::fmt::Result {
+    table(out, r, &r.categories, |s| &s.coverage)?;
+    if !r.powers.is_empty() {
+        writeln!(out, "<h2>Procedural powers</h2>")?;
+        table(out, r, &r.powers, |s| &s.powers)?;
+    }
+    Ok(())
+}
+
+/// One matrix: `headings` as columns, `cells` picking each State's row.
+fn table(
+    out: &mut String,
+    r: &Report,
+    headings: &[crate::check::CategoryHeading],
+    cells: impl Fn(&crate::check::StateFindings) -> &[crate::check::Coverage],
+) -> std::fmt::Result {
     writeln!(
         out,
         "<table class=\"heat\"><thead><tr><th class=\"state\">State</th>"
     )?;
-    for c in &r.categories {
+    for c in headings {
         writeln!(
             out,
             "<th title=\"{}\">{}</th>",
@@ -115,7 +130,7 @@ fn heatmap(out: &mut String, r: &Report) -> std::fmt::Result {
             escape(s.jurisdiction.as_str()),
             escape(&s.name)
         )?;
-        for c in &s.coverage {
+        for c in cells(s) {
             let level = c.verdict.level();
             let anchor = format!("{}-{}", s.jurisdiction, c.category.local());
             write!(
@@ -181,7 +196,8 @@ fn findings(out: &mut String, r: &Report) -> std::fmt::Result {
             escape(&s.as_of),
             escape(&s.treaty_summary())
         )?;
-        for (c, heading) in s.coverage.iter().zip(&r.categories) {
+        let all = s.coverage.iter().zip(&r.categories);
+        for (c, heading) in all.chain(s.powers.iter().zip(&r.powers)) {
             let level = c.verdict.level();
             writeln!(
                 out,

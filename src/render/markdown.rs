@@ -45,23 +45,11 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
         words::scope(&r.options, r.beyond_research).join(" ")
     )?;
     writeln!(out)?;
-    write!(out, "| State |")?;
-    for c in &r.categories {
-        write!(out, " {} |", cell(&c.label()))?;
-    }
-    writeln!(out)?;
-    write!(out, "|---|")?;
-    for _ in &r.categories {
-        write!(out, ":-:|")?;
-    }
-    writeln!(out)?;
-    for s in &r.states {
-        write!(out, "| {} {} |", s.jurisdiction, cell(&s.name))?;
-        for c in &s.coverage {
-            write!(out, " {} |", mark(c))?;
-        }
-        writeln!(out)?;
-    }
+    matrix(
+        &mut out,
+        &r.categories,
+        r.states.iter().map(|s| (s, &s.coverage[..])),
+    )?;
     writeln!(out)?;
     writeln!(out, "{LEGEND}")?;
     writeln!(out)?;
@@ -76,14 +64,68 @@ pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
             c.class.as_str()
         )?;
     }
+    if !r.powers.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## Procedural powers")?;
+        writeln!(out)?;
+        matrix(
+            &mut out,
+            &r.powers,
+            r.states.iter().map(|s| (s, &s.powers[..])),
+        )?;
+        writeln!(out)?;
+        writeln!(out, "{LEGEND}")?;
+        writeln!(out)?;
+        writeln!(out, "Columns:")?;
+        for c in &r.powers {
+            writeln!(out, "- {} ({}): {}", cell(&c.label()), c.id, cell(&c.title))?;
+        }
+    }
     writeln!(out)?;
     out.push_str(&baseline(&r.baseline)?);
     writeln!(out)?;
     writeln!(out, "## Findings by State")?;
     for s in &r.states {
         state_findings(&mut out, s, &r.categories)?;
+        if !s.powers.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "Procedural powers:")?;
+            writeln!(out)?;
+            findings_list(&mut out, &s.powers, &r.powers)?;
+        }
     }
     Ok(out)
+}
+
+/// A States x categories matrix of coverage marks.
+fn matrix<'a>(
+    out: &mut String,
+    headings: &[crate::check::CategoryHeading],
+    rows: impl Iterator<
+        Item = (
+            &'a crate::check::StateFindings,
+            &'a [crate::check::Coverage],
+        ),
+    >,
+) -> std::fmt::Result {
+    write!(out, "| State |")?;
+    for c in headings {
+        write!(out, " {} |", cell(&c.label()))?;
+    }
+    writeln!(out)?;
+    write!(out, "|---|")?;
+    for _ in headings {
+        write!(out, ":-:|")?;
+    }
+    writeln!(out)?;
+    for (s, coverage) in rows {
+        write!(out, "| {} {} |", s.jurisdiction, cell(&s.name))?;
+        for c in coverage {
+            write!(out, " {} |", mark(c))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// One State's section: each category's verdict with its reasons, overlaps, over-breadth.
@@ -102,7 +144,17 @@ fn state_findings(
         s.treaty_summary()
     )?;
     writeln!(out)?;
-    for (c, heading) in s.coverage.iter().zip(headings) {
+    findings_list(out, &s.coverage, headings)?;
+    findings_tail(out, s)
+}
+
+/// Each category's verdict with its reasons, as a list.
+fn findings_list(
+    out: &mut String,
+    coverage: &[crate::check::Coverage],
+    headings: &[crate::check::CategoryHeading],
+) -> std::fmt::Result {
+    for (c, heading) in coverage.iter().zip(headings) {
         let level = c.verdict.level();
         writeln!(
             out,
@@ -119,6 +171,11 @@ fn state_findings(
             writeln!(out, "  - {}", cell(&reason))?;
         }
     }
+    Ok(())
+}
+
+/// A State's overlaps and over-breadth findings.
+fn findings_tail(out: &mut String, s: &crate::check::StateFindings) -> std::fmt::Result {
     if !s.overlaps.is_empty() {
         writeln!(out)?;
         writeln!(out, "Overlaps:")?;
@@ -196,6 +253,63 @@ pub(super) fn baseline(b: &Baseline) -> Result<String, Error> {
             join(&ids(&b.ranked_gaps), ", ")
         }
     )?;
+    if !b.pairs.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### Readiness to cooperate, least ready pairs first")?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Treaty bases in force binding both States, and the procedural powers (Arts 25-30) a side has a researched gap for. `cooperation A B` gives the detail."
+        )?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "| Pair | MLA basis | Extradition basis | Powers lacking | Powers not researched |"
+        )?;
+        writeln!(out, "|---|---|---|---|--:|")?;
+        for p in &b.pairs {
+            let basis = |t: &[crate::TreatyId]| {
+                if t.is_empty() {
+                    "**none**".to_owned()
+                } else {
+                    t.iter()
+                        .map(|id| {
+                            if p.limited.contains(id) {
+                                format!("{id} (some offences only)")
+                            } else {
+                                id.to_string()
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            let mut lacking: Vec<String> = p
+                .first_lacks
+                .iter()
+                .map(|c| format!("{} {}", p.first, c.local()))
+                .collect();
+            lacking.extend(
+                p.second_lacks
+                    .iter()
+                    .map(|c| format!("{} {}", p.second, c.local())),
+            );
+            writeln!(
+                out,
+                "| {}-{} | {} | {} | {} | {} |",
+                p.first,
+                p.second,
+                basis(&p.mutual_assistance),
+                basis(&p.extradition),
+                if lacking.is_empty() {
+                    "none".to_owned()
+                } else {
+                    lacking.join(", ")
+                },
+                p.not_researched
+            )?;
+        }
+    }
     Ok(out)
 }
 
@@ -324,9 +438,9 @@ pub(super) fn data_status(d: &crate::check::DataStatus) -> Result<String, Error>
     let mut out = String::new();
     writeln!(
         out,
-        "| State | As of | Provisions (high / medium / low confidence) | With penalties | Art 7-17 covered | Researched gaps | Not researched | Outside the Convention | UN Convention | Budapest |"
+        "| State | As of | Provisions (high / medium / low confidence) | With penalties | Art 7-17 covered | Researched gaps | Not researched | Outside the Convention | Powers (Art 24-30): covered / gap / not researched | UN Convention | Budapest |"
     )?;
-    writeln!(out, "|---|---|---|--:|--:|--:|--:|--:|---|---|")?;
+    writeln!(out, "|---|---|---|--:|--:|--:|--:|--:|--:|---|---|")?;
     for s in &d.states {
         let treaty = |t: &str| {
             s.treaties
@@ -341,7 +455,7 @@ pub(super) fn data_status(d: &crate::check::DataStatus) -> Result<String, Error>
         let p = &s.provisions;
         writeln!(
             out,
-            "| {} {} | {} | {} ({} / {} / {}) | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} {} | {} | {} ({} / {} / {}) | {} | {} | {} | {} | {} | {} / {} / {} | {} | {} |",
             s.jurisdiction,
             cell(&s.name),
             s.as_of,
@@ -354,6 +468,9 @@ pub(super) fn data_status(d: &crate::check::DataStatus) -> Result<String, Error>
             s.gaps,
             s.not_researched,
             s.outside_convention,
+            s.powers_covered,
+            s.powers_gaps,
+            s.powers_not_researched,
             treaty("un2024"),
             treaty("budapest2001"),
         )?;
