@@ -247,6 +247,10 @@ struct CheckArgs {
     /// Read the law in force on this date (YYYY, YYYY-MM or YYYY-MM-DD) instead of today's.
     #[arg(long)]
     as_of: Option<cybercrime_taxonomy::Date>,
+    /// Count law not yet in force (bills, enacted law awaiting commencement) as coverage too;
+    /// verdicts resting on it are marked `+` and say so.
+    #[arg(long)]
+    include_pending: bool,
 }
 
 impl CheckArgs {
@@ -257,6 +261,9 @@ impl CheckArgs {
         }
         if let Some(date) = self.as_of {
             options = options.with_as_of(date);
+        }
+        if self.include_pending {
+            options = options.with_pending();
         }
         options
     }

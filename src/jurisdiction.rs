@@ -30,12 +30,68 @@ pub struct Jurisdiction {
     /// Researched "no provision" verdicts, and honest "not researched" ones.
     #[serde(default)]
     pub gaps: Vec<GapRecord>,
+    /// The authorities that send and receive cooperation requests, where published.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authorities: Vec<Authority>,
     /// What a reviewer should know about the file as a whole.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
+/// An authority for international cooperation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    /// What it does.
+    pub role: AuthorityRole,
+    /// Its name, e.g. `Attorney-General's Chambers, International Affairs Division`.
+    pub name: String,
+    /// The law that designates it, where the source names one, e.g. `RA 10175 s 23`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub basis: String,
+    /// Since when, if the designation is recent or changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// The source read.
+    pub source: Source,
+    /// How far it is confirmed.
+    pub confidence: Confidence,
+    /// What a reviewer should know.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The role of a cooperation authority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum AuthorityRole {
+    /// Central authority for mutual legal assistance.
+    CentralAuthorityMla,
+    /// Central authority for extradition.
+    CentralAuthorityExtradition,
+    /// 24/7 point of contact for cybercrime and electronic evidence.
+    Contact247,
+}
+
+impl AuthorityRole {
+    /// The kebab-case name used in data files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::CentralAuthorityMla => "central-authority-mla",
+            Self::CentralAuthorityExtradition => "central-authority-extradition",
+            Self::Contact247 => "contact-24-7",
+        }
+    }
+}
+
 impl Jurisdiction {
+    /// The authorities with this role (a later designation last).
+    pub fn authorities(&self, role: AuthorityRole) -> impl Iterator<Item = &Authority> {
+        self.authorities.iter().filter(move |a| a.role == role)
+    }
     /// The provision with this id, if it belongs to this jurisdiction.
     pub fn provision(&self, id: &ProvisionId) -> Option<&Provision> {
         self.provisions.iter().find(|p| &p.id == id)
@@ -228,11 +284,59 @@ pub struct Instrument {
     /// Amendments that matter.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub amendments: Vec<Amendment>,
+    /// For a bill or a law not yet in force: how far it has got.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<Pending>,
     /// The source read.
     pub source: Source,
     /// What a reviewer should know.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+/// How far a bill or a law not yet in force has got, as the last dated source says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Pending {
+    /// The stage.
+    pub stage: Stage,
+    /// The date it reached the stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// What a reviewer should know (what would bring it into force).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The law-making stages a pending text goes through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// Drafted (published or reported as a draft).
+    Drafted,
+    /// Approved by the cabinet or council of ministers, for the legislature.
+    ApprovedByCabinet,
+    /// Passed by one chamber of the legislature.
+    PassedOneChamber,
+    /// Passed by the legislature, awaiting assent or promulgation.
+    PassedLegislature,
+    /// Enacted (assented, promulgated), not yet in force.
+    Enacted,
+}
+
+impl Stage {
+    /// The kebab-case name used in data files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Drafted => "drafted",
+            Self::ApprovedByCabinet => "approved-by-cabinet",
+            Self::PassedOneChamber => "passed-one-chamber",
+            Self::PassedLegislature => "passed-legislature",
+            Self::Enacted => "enacted",
+        }
+    }
 }
 
 /// A section or article of a statute that creates an offence.

@@ -84,8 +84,9 @@ pub use id::{
     ProvisionId, TaxonomyId, TreatyId,
 };
 pub use jurisdiction::{
-    Amendment, GapRecord, GapVerdict, Instrument, InstrumentKind, Jurisdiction, LegalStatus,
-    OutsideConvention, Provision, Reading, Theme, TreatyRecord, TreatyStatus,
+    Amendment, Authority, AuthorityRole, GapRecord, GapVerdict, Instrument, InstrumentKind,
+    Jurisdiction, LegalStatus, OutsideConvention, Pending, Provision, Reading, Stage, Theme,
+    TreatyRecord, TreatyStatus,
 };
 pub use load::DatasetBuilder;
 pub use mapping::{ExtraCondition, Justification, Mapping, Relation, RelationError};

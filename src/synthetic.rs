@@ -172,11 +172,13 @@ pub fn jurisdictions(data: &Dataset, options: Options) -> Vec<Jurisdiction> {
                     until: None,
                     status: LegalStatus::InForce,
                     amendments: Vec::new(),
+                    pending: None,
                     source: source("Synthetic Act".to_owned()),
                     note: String::new(),
                 }],
                 provisions,
                 gaps,
+                authorities: Vec::new(),
                 note: String::new(),
             })
         })

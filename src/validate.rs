@@ -332,6 +332,11 @@ fn check_jurisdiction<'a>(
     let instruments = check_instruments(p, out);
     let mapped = check_provisions(p, categories, &instruments, provision_ids, out);
     check_gaps(p, categories, &mapped, out);
+    for (i, a) in p.value.authorities.iter().enumerate() {
+        let path = format!("authorities[{i}]");
+        check_text(p, &a.name, (&path, "name"), "authority name", out);
+        check_source(p, &a.source, (&path, "source"), out);
+    }
 }
 
 /// Treaty records name a known treaty, a readable source and dates in order.
@@ -396,6 +401,18 @@ fn check_instruments<'a>(
         }
         check_text(p, &ins.title, (&path, "title"), "title", out);
         check_source(p, &ins.source, (&path, "source"), out);
+        if ins.pending.is_some() && ins.status != crate::LegalStatus::NotYetInForce {
+            out.push(error(
+                p,
+                Code::InconsistentMapping,
+                format!("{path}.pending"),
+                format!(
+                    "instrument `{}` has a law-making stage but its status is `{}`: a pending text has status `not-yet-in-force`",
+                    ins.id,
+                    ins.status.as_str()
+                ),
+            ));
+        }
         check_dates(
             p,
             ins.enacted,

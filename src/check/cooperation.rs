@@ -179,6 +179,11 @@ pub struct CooperationReport {
     pub requested: JurisdictionCode,
     /// Every treaty either State stands towards.
     pub bases: Vec<LegalBasis>,
+    /// The requesting State's cooperation authorities (central authorities, 24/7 contact),
+    /// where the data records them.
+    pub requesting_authorities: Vec<crate::Authority>,
+    /// The requested State's cooperation authorities.
+    pub requested_authorities: Vec<crate::Authority>,
     /// Per offence category.
     pub categories: Vec<CooperationCategory>,
     /// The requested State's procedural powers.
@@ -409,6 +414,8 @@ impl Checker<'_> {
             on,
             requesting: a.code,
             requested: b.code,
+            requesting_authorities: a.authorities.clone(),
+            requested_authorities: b.authorities.clone(),
             bases,
             categories: rows,
             powers,

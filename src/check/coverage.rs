@@ -224,6 +224,12 @@ pub enum Reason {
         /// The relation (one that does not count as coverage).
         relation: Relation,
     },
+    /// The provision counts only because the check includes law not yet in force.
+    Pending {
+        /// The provision.
+        #[serde(flatten)]
+        provision: Cited,
+    },
     /// An element is not covered, as an invoked reservation permits.
     Reserved {
         /// The element.
@@ -294,6 +300,13 @@ pub struct Coverage {
 }
 
 impl Coverage {
+    /// Whether the verdict rests on a provision not yet in force (counted under
+    /// [`Options::include_pending`](super::Options::include_pending)).
+    pub fn rests_on_pending(&self) -> bool {
+        self.reasons
+            .iter()
+            .any(|r| matches!(r, Reason::Pending { .. }))
+    }
     /// The elements the provisions cover (empty unless full or partial).
     pub fn covered(&self) -> &[LocalId] {
         self.verdict.covered()
@@ -329,7 +342,8 @@ pub(crate) fn excluded(options: &Options, p: &Provision, m: &Mapping) -> Option<
         Some(date) => p.in_force_on(date),
         None => p.status.is_effective(),
     };
-    if !in_force {
+    let pending = options.include_pending && p.status == LegalStatus::NotYetInForce;
+    if !in_force && !pending {
         return Some(Reason::NotInForce {
             provision: cited(),
             status: p.status,
@@ -408,6 +422,16 @@ impl<'a> Evidence<'a> {
                 },
                 relation: m.relation,
             });
+            if p.status == LegalStatus::NotYetInForce
+                && !options.as_of.is_some_and(|d| p.in_force_on(d))
+            {
+                e.reasons.push(Reason::Pending {
+                    provision: Cited {
+                        provision: p.id.clone(),
+                        number: p.number.clone(),
+                    },
+                });
+            }
         }
         e
     }

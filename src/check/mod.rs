@@ -72,12 +72,22 @@ pub struct Options {
     /// of the law as the data records it today (by `status`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<crate::Date>,
+    /// Count provisions that are not yet in force (bills, enacted law awaiting commencement)
+    /// as coverage too; each verdict that rests on one says so ([`Reason::Pending`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub include_pending: bool,
 }
 
 impl Options {
     /// The same options, reading the law in force on `date`.
     pub fn with_as_of(mut self, date: crate::Date) -> Self {
         self.as_of = Some(date);
+        self
+    }
+
+    /// The same options, counting law not yet in force as well.
+    pub fn with_pending(mut self) -> Self {
+        self.include_pending = true;
         self
     }
 

@@ -26,7 +26,7 @@ fn cell(text: &str) -> String {
 }
 
 /// The matrix legend.
-const LEGEND: &str = "Legend: ● full (every element covered, only permitted qualifications) · ◐ partial (elements missing or conditions the Convention does not permit) · ✗ researched gap · ? not researched · * rests only on low-confidence (unverified) citations or mappings";
+const LEGEND: &str = "Legend: ● full (every element covered, only permitted qualifications) · ◐ partial (elements missing or conditions the Convention does not permit) · ✗ researched gap · ? not researched · * rests only on low-confidence (unverified) citations or mappings · + rests on law not yet in force (only with `--include-pending`)";
 
 pub(super) fn report(r: &Report) -> Result<String, crate::Error> {
     let mut out = String::new();
@@ -568,6 +568,32 @@ pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String,
         }
         writeln!(out)?;
     }
+    writeln!(out, "## Authorities")?;
+    writeln!(out)?;
+    for (code, list) in [
+        (r.requesting, &r.requesting_authorities),
+        (r.requested, &r.requested_authorities),
+    ] {
+        if list.is_empty() {
+            writeln!(out, "- {code}: none recorded")?;
+        }
+        for a in list {
+            writeln!(
+                out,
+                "- {code} {}: {}{} ([source]({}), {})",
+                a.role.as_str(),
+                cell(&a.name),
+                if a.basis.is_empty() {
+                    String::new()
+                } else {
+                    format!(", under {}", cell(&a.basis))
+                },
+                cell(a.source.url.as_deref().unwrap_or("")),
+                a.confidence.as_str()
+            )?;
+        }
+    }
+    writeln!(out)?;
     writeln!(
         out,
         "## Offences: dual criminality, penalties and thresholds"

@@ -217,9 +217,10 @@ pub fn symbol(level: Level) -> &'static str {
 pub fn mark(c: &crate::check::Coverage) -> String {
     let low = c.confidence() == Some(crate::Confidence::Low);
     format!(
-        "{}{}",
+        "{}{}{}",
         symbol(c.verdict.level()),
-        if low { "*" } else { "" }
+        if low { "*" } else { "" },
+        if c.rests_on_pending() { "+" } else { "" }
     )
 }
 

@@ -53,6 +53,10 @@ pub fn reason(r: &Reason, category: &CategoryId) -> String {
             "{} is only related ({relation}): it does not criminalise the conduct as such",
             cited(provision)
         ),
+        Reason::Pending { provision } => format!(
+            "{} is not yet in force: it counts only because pending law is included",
+            cited(provision)
+        ),
         Reason::Reserved { element } => {
             format!("`{element}` is not covered, as a reservation permits")
         }
@@ -263,6 +267,9 @@ pub fn scope(options: &crate::check::Options, beyond_research: bool) -> Vec<Stri
         out.push(format!(
             "Counting only provisions and mappings of {min} confidence or better."
         ));
+    }
+    if options.include_pending {
+        out.push("Law not yet in force is counted too: a verdict marked + rests on it.".to_owned());
     }
     out
 }

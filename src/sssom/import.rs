@@ -448,6 +448,7 @@ impl Importer<'_, '_, '_> {
                 until: None,
                 status: LegalStatus::InForce,
                 amendments: Vec::new(),
+                pending: None,
                 source: source.clone(),
                 note: "created on import: the SSSOM file names provisions only".to_owned(),
             }));
@@ -542,6 +543,7 @@ fn state<'a>(
                     .cloned()
                     .collect(),
                 gaps: Vec::new(),
+                authorities: Vec::new(),
                 ..b.clone()
             },
             None => Jurisdiction {
@@ -552,6 +554,7 @@ fn state<'a>(
                 instruments: Vec::new(),
                 provisions: Vec::new(),
                 gaps: Vec::new(),
+                authorities: Vec::new(),
                 note: "imported from an SSSOM mapping set".to_owned(),
             },
         };
