@@ -129,6 +129,20 @@ enum Command {
         #[arg(long, default_value = "md", value_parser = formats(&["md", "json", "csv"]))]
         format: Format,
     },
+    /// The law-reform brief for one State: per Convention article what its law covers, what is
+    /// missing, and peer provisions of other States that cover it fully.
+    Brief {
+        /// The State, e.g. VN.
+        #[arg(value_parser = code)]
+        state: JurisdictionCode,
+        #[command(flatten)]
+        check: CheckArgs,
+        #[command(flatten)]
+        out: Output,
+        /// Output format.
+        #[arg(long, default_value = "md", value_parser = formats(&["md", "json"]))]
+        format: Format,
+    },
     /// The regional baseline over a set of States.
     Baseline {
         #[command(flatten)]
@@ -375,6 +389,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             let report = Checker::with_options(&data, check.options())
                 .cooperation(requesting, requested, &category)?;
             out.emit(&render::cooperation(&report, format)?)?;
+        }
+        Command::Brief {
+            state,
+            check,
+            out,
+            format,
+        } => {
+            let data = out.data.load()?;
+            let brief = Checker::with_options(&data, check.options()).brief(state)?;
+            out.emit(&render::brief(&brief, format)?)?;
         }
         Command::Baseline { scope, out, format } => {
             let data = out.data.load()?;

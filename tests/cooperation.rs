@@ -298,3 +298,71 @@ fn pair_readiness_counts_a_scope_limited_basis_as_half_a_basis() {
         "extradition only under UNTOC's limited scope"
     );
 }
+
+#[test]
+fn the_brief_for_viet_nam_names_what_is_missing_and_peer_models() {
+    use cybercrime_taxonomy::check::{Level, Scope};
+    let data = Dataset::embedded();
+    let check = Checker::new(data);
+    let brief = check.brief(code("VN")).unwrap();
+    let report = check.report(&Scope::default()).unwrap();
+    assert_eq!(brief.articles.len(), report.categories.len());
+    let mut with_peers = 0;
+    for (i, a) in brief.articles.iter().enumerate() {
+        let level = a.coverage.verdict.level();
+        if !matches!(level, Level::Partial | Level::Gap) {
+            assert!(a.peers.is_empty(), "{}", a.category);
+            continue;
+        }
+        if level == Level::Partial {
+            assert!(
+                !a.missing.is_empty() || !a.conditions.is_empty(),
+                "{}: a partial verdict says what is missing or narrowing",
+                a.category
+            );
+        }
+        // A peer exactly where another State covers the article fully.
+        let full_elsewhere: Vec<JurisdictionCode> = report
+            .states
+            .iter()
+            .filter(|s| s.jurisdiction != code("VN"))
+            .filter(|s| s.coverage[i].verdict.level() == Level::Full)
+            .map(|s| s.jurisdiction)
+            .collect();
+        assert_eq!(
+            a.peers.is_empty(),
+            full_elsewhere.is_empty(),
+            "{}",
+            a.category
+        );
+        for p in &a.peers {
+            assert!(full_elsewhere.contains(&p.jurisdiction), "{}", a.category);
+        }
+        with_peers += usize::from(!a.peers.is_empty());
+    }
+    assert!(with_peers > 0);
+    let md = render::brief(&brief, render::Format::Markdown).unwrap();
+    assert!(md.starts_with("# Law-reform brief: VN Viet Nam\n"), "{md}");
+    assert!(md.contains("Peer models (provisions of other States that cover it fully):"));
+    assert!(md.contains("## Outside the Convention (for the human-rights review)"));
+}
+
+#[test]
+fn the_baseline_ranks_states_by_need_for_reform() {
+    use cybercrime_taxonomy::check::Scope;
+    let r = Checker::new(Dataset::embedded())
+        .report(&Scope::default())
+        .unwrap();
+    let reform = &r.baseline.reform;
+    assert_eq!(reform.len(), 11);
+    assert!(reform.windows(2).all(|w| w[0].need() >= w[1].need()));
+    for n in reform {
+        assert_eq!(
+            n.full + n.partial + n.gap + n.unknown,
+            11,
+            "{}",
+            n.jurisdiction
+        );
+        assert_eq!(n.need(), 2 * n.gap + n.partial);
+    }
+}

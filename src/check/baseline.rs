@@ -29,6 +29,32 @@ pub struct BaselineCategory {
     pub blocked_pairs: usize,
 }
 
+/// One State's need for law reform against the Convention's offence articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReformNeed {
+    /// The State.
+    pub jurisdiction: JurisdictionCode,
+    /// Articles covered fully.
+    pub full: usize,
+    /// Articles covered partly.
+    pub partial: usize,
+    /// Articles with a researched gap.
+    pub gap: usize,
+    /// Articles not researched.
+    pub unknown: usize,
+    /// Full or partial verdicts that rest only on low-confidence sources.
+    pub low_confidence: usize,
+}
+
+impl ReformNeed {
+    /// The need for reform: two points per gap, one per partial article. Not-researched
+    /// articles and low-confidence verdicts are not counted as need: they say how far the
+    /// figure can be trusted, and are shown beside it.
+    pub fn need(&self) -> usize {
+        2 * self.gap + self.partial
+    }
+}
+
 /// The baseline over a set of States.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -46,6 +72,9 @@ pub struct Baseline {
     /// [`MAX_PAIRWISE`](super::MAX_PAIRWISE) States).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pairs: Vec<super::PairReadiness>,
+    /// The States by need for law reform, the greatest first (ties: more unknowns first, then
+    /// by code).
+    pub reform: Vec<ReformNeed>,
 }
 
 /// Builds the baseline from each State's coverage rows (as from
@@ -111,5 +140,34 @@ pub fn baseline(per_state: &[Vec<Coverage>]) -> Baseline {
         common_to_all,
         ranked_gaps,
         pairs: Vec::new(),
+        reform: reform(per_state),
     }
+}
+
+fn reform(per_state: &[Vec<Coverage>]) -> Vec<ReformNeed> {
+    let mut out: Vec<ReformNeed> = per_state
+        .iter()
+        .filter_map(|rows| {
+            let first = rows.first()?;
+            let at = |l: Level| rows.iter().filter(|c| c.verdict.level() == l).count();
+            Some(ReformNeed {
+                jurisdiction: first.jurisdiction,
+                full: at(Level::Full),
+                partial: at(Level::Partial),
+                gap: at(Level::Gap),
+                unknown: at(Level::Unknown),
+                low_confidence: rows
+                    .iter()
+                    .filter(|c| c.confidence() == Some(crate::Confidence::Low))
+                    .count(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.need()
+            .cmp(&a.need())
+            .then_with(|| b.unknown.cmp(&a.unknown))
+            .then_with(|| a.jurisdiction.cmp(&b.jurisdiction))
+    });
+    out
 }

@@ -22,6 +22,7 @@
 //! ```
 
 mod baseline;
+mod brief;
 mod cooperation;
 mod coverage;
 mod crosswalk;
@@ -31,7 +32,8 @@ mod dual;
 mod overlap;
 mod status;
 
-pub use baseline::{Baseline, BaselineCategory, baseline};
+pub use baseline::{Baseline, BaselineCategory, ReformNeed, baseline};
+pub use brief::{Brief, BriefArticle, PeerProvision};
 pub use cooperation::{
     CooperationCategory, CooperationReport, DualNeed, LegalBasis, MAX_PAIRWISE, MaxPenalty,
     PairReadiness, PenaltySide, PowerAvailability, PowerProvision, Standing,

@@ -253,6 +253,34 @@ pub(super) fn baseline(b: &Baseline) -> Result<String, Error> {
             join(&ids(&b.ranked_gaps), ", ")
         }
     )?;
+    if !b.reform.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### Need for law reform, greatest first")?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Need: two points per researched gap, one per partial article. Not researched and low-confidence verdicts are shown beside it, not counted. `brief CC` gives each State's detail with peer models."
+        )?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "| State | Need | Full | Partial | Gap | Not researched | Low confidence |"
+        )?;
+        writeln!(out, "|---|--:|--:|--:|--:|--:|--:|")?;
+        for r in &b.reform {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                r.jurisdiction,
+                r.need(),
+                r.full,
+                r.partial,
+                r.gap,
+                r.unknown,
+                r.low_confidence
+            )?;
+        }
+    }
     if !b.pairs.is_empty() {
         writeln!(out)?;
         writeln!(out, "### Readiness to cooperate, least ready pairs first")?;
@@ -670,5 +698,130 @@ pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String,
         )?;
     }
     writeln!(out)?;
+    Ok(out)
+}
+
+pub(super) fn brief(b: &crate::check::Brief) -> Result<String, Error> {
+    use crate::check::Level;
+    let mut out = String::new();
+    writeln!(
+        out,
+        "# Law-reform brief: {} {}",
+        b.jurisdiction,
+        cell(&b.name)
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}. {}",
+        cell(&words::origin(&b.origin)),
+        words::scope(&b.options, false).join(" ")
+    )?;
+    writeln!(out)?;
+    let count = |l: Level| b.at(l).count();
+    writeln!(
+        out,
+        "Of the Convention's {} offence articles: {} full, {} partial, {} gap, {} not researched.",
+        b.articles.len(),
+        count(Level::Full),
+        count(Level::Partial),
+        count(Level::Gap),
+        count(Level::Unknown)
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Article | Verdict | Missing | Conditions not permitted |"
+    )?;
+    writeln!(out, "|---|---|---|---|")?;
+    for a in &b.articles {
+        writeln!(
+            out,
+            "| {} {} | {} | {} | {} |",
+            a.category,
+            cell(&a.title),
+            super::mark(&a.coverage),
+            if a.missing.is_empty() {
+                "-".to_owned()
+            } else {
+                join(&ids(&a.missing), ", ")
+            },
+            if a.conditions.is_empty() {
+                "-".to_owned()
+            } else {
+                a.conditions
+                    .iter()
+                    .map(|x| format!("{} ({})", x.id, x.provision))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{LEGEND}")?;
+    for a in b.articles.iter().filter(|a| {
+        matches!(
+            a.coverage.verdict.level(),
+            Level::Partial | Level::Gap | Level::Unknown
+        )
+    }) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "## {} {}: {}",
+            a.category,
+            cell(&a.title),
+            a.coverage.verdict.level().as_str()
+        )?;
+        writeln!(out)?;
+        for r in words::reasons(&a.coverage) {
+            writeln!(out, "- {}", cell(&r))?;
+        }
+        if a.coverage.verdict.level() == Level::Unknown {
+            continue;
+        }
+        writeln!(out)?;
+        if a.peers.is_empty() {
+            writeln!(
+                out,
+                "Peer models: no other State in the data covers this article fully."
+            )?;
+        } else {
+            writeln!(
+                out,
+                "Peer models (provisions of other States that cover it fully):"
+            )?;
+            for p in &a.peers {
+                let name = format!("{} {}, {}", p.jurisdiction, cell(&p.instrument), p.number);
+                match &p.url {
+                    Some(url) => writeln!(
+                        out,
+                        "- [{name}]({}) ({}, confidence {})",
+                        cell(url),
+                        p.provision,
+                        p.confidence.as_str()
+                    )?,
+                    None => writeln!(
+                        out,
+                        "- {name} ({}, confidence {})",
+                        p.provision,
+                        p.confidence.as_str()
+                    )?,
+                }
+            }
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "## Outside the Convention (for the human-rights review)"
+    )?;
+    writeln!(out)?;
+    if b.outside.is_empty() {
+        writeln!(out, "None recorded.")?;
+    }
+    for o in &b.outside {
+        writeln!(out, "- {}", cell(&over_breadth_line(o)))?;
+    }
     Ok(out)
 }

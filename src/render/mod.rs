@@ -97,6 +97,15 @@ pub fn dual(d: &DualReport, format: Format) -> Result<String, Error> {
     }
 }
 
+/// Renders a law-reform brief.
+pub fn brief(b: &crate::check::Brief, format: Format) -> Result<String, Error> {
+    match format {
+        Format::Markdown => markdown::brief(b),
+        Format::Json => json(b),
+        Format::Csv | Format::Html | Format::Text => Err(unsupported(format, "the brief")),
+    }
+}
+
 /// Renders a cooperation readiness report.
 pub fn cooperation(r: &crate::check::CooperationReport, format: Format) -> Result<String, Error> {
     match format {
