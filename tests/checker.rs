@@ -442,7 +442,7 @@ fn renderers_escape_hostile_text() {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(
         reader.records().count(),
-        r.states.len() * r.categories.len()
+        r.states.len() * (r.categories.len() + r.powers.len())
     );
 }
 

@@ -366,3 +366,21 @@ fn the_baseline_ranks_states_by_need_for_reform() {
         assert_eq!(n.need(), 2 * n.gap + n.partial);
     }
 }
+
+#[test]
+fn a_central_authority_counts_from_its_designation() {
+    let at = |date: &str| {
+        Checker::with_options(
+            Dataset::embedded(),
+            Options::default().with_as_of(date.parse().unwrap()),
+        )
+        .cooperation(code("SG"), code("VN"), &[])
+        .unwrap()
+        .requested_authorities
+        .iter()
+        .map(|a| a.name.clone())
+        .collect::<Vec<_>>()
+    };
+    assert!(at("2026-06-30").is_empty());
+    assert_eq!(at("2026-07-01"), ["Supreme People's Procuracy"]);
+}

@@ -179,8 +179,8 @@ pub struct CooperationReport {
     pub requested: JurisdictionCode,
     /// Every treaty either State stands towards.
     pub bases: Vec<LegalBasis>,
-    /// The requesting State's cooperation authorities (central authorities, 24/7 contact),
-    /// where the data records them.
+    /// The requesting State's cooperation authorities (central authorities, 24/7 contact)
+    /// designated on the date, where the data records them.
     pub requesting_authorities: Vec<crate::Authority>,
     /// The requested State's cooperation authorities.
     pub requested_authorities: Vec<crate::Authority>,
@@ -237,6 +237,15 @@ fn standing(treaty: &Treaty, j: &Jurisdiction, on: Date) -> Standing {
             since: None,
         },
     }
+}
+
+/// The authorities designated on `on` (a designation with a later `from` is left out).
+fn authorities_on(j: &Jurisdiction, on: Date) -> Vec<crate::Authority> {
+    j.authorities
+        .iter()
+        .filter(|a| !a.from.is_some_and(|from| from.certainly_after(&on)))
+        .cloned()
+        .collect()
 }
 
 fn both(a: Option<bool>, b: Option<bool>) -> Option<bool> {
@@ -414,8 +423,8 @@ impl Checker<'_> {
             on,
             requesting: a.code,
             requested: b.code,
-            requesting_authorities: a.authorities.clone(),
-            requested_authorities: b.authorities.clone(),
+            requesting_authorities: authorities_on(a, on),
+            requested_authorities: authorities_on(b, on),
             bases,
             categories: rows,
             powers,

@@ -608,7 +608,7 @@ pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String,
         for a in list {
             writeln!(
                 out,
-                "- {code} {}: {}{} ([source]({}), {})",
+                "- {code} {}: {}{}{} ([source]({}), {})",
                 a.role.as_str(),
                 cell(&a.name),
                 if a.basis.is_empty() {
@@ -616,6 +616,7 @@ pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String,
                 } else {
                     format!(", under {}", cell(&a.basis))
                 },
+                a.from.map(|d| format!(", from {d}")).unwrap_or_default(),
                 cell(a.source.url.as_deref().unwrap_or("")),
                 a.confidence.as_str()
             )?;
