@@ -12,7 +12,12 @@ def run(*args):
                           capture_output=True, text=True).stdout
 
 report = run("report").splitlines(keepends=True)
-sections = {"matrix": "".join(report[4:17]), "status": run("status")}
+# The worked cooperation example: the command's Markdown, its title dropped and its headings
+# nested under the README's section.
+cooperation = run("cooperation", "SG", "VN").splitlines(keepends=True)[2:]
+cooperation = "".join("##" + line if line.startswith("## ") else line for line in cooperation)
+sections = {"matrix": "".join(report[4:17]), "status": run("status"),
+            "cooperation": cooperation.strip("\n") + "\n"}
 readme = (root / "README.md").read_text()
 for name, body in sections.items():
     readme = re.sub(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)",

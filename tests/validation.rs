@@ -264,7 +264,7 @@ fn not_a_data_file() {
     assert_eq!(
         rendered("{\"hello\": 1}"),
         [
-            "zz.json:1:1: error[unknown-file-kind]: not a data file: expected a taxonomy (with `categories`), a jurisdiction (with `code`) or alignments (with `relations` or `iccs`)"
+            "zz.json:1:1: error[unknown-file-kind]: not a data file: expected a taxonomy (with `categories`), a jurisdiction (with `code`), alignments (with `relations` or `iccs`) or cooperation treaties (with `treaties`)"
         ]
     );
 }

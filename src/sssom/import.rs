@@ -543,7 +543,6 @@ fn state<'a>(
                     .cloned()
                     .collect(),
                 gaps: Vec::new(),
-                authorities: Vec::new(),
                 ..b.clone()
             },
             None => Jurisdiction {
