@@ -413,41 +413,21 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             taxonomy,
             out,
             format,
-        } => {
-            let data = out.data.load()?;
-            let other = match &against {
-                Some(dir) => Data {
-                    data: Some(dir.clone()),
-                }
-                .load()?,
-                None => Cow::Borrowed(&*data),
-            };
-            let with = |date: Option<cybercrime_taxonomy::Date>| match date {
-                Some(d) => Options::default().with_as_of(d),
-                None => Options::default(),
-            };
-            let before = Checker::with_options(&data, with(from));
-            let after = Checker::with_options(&other, with(to));
-            let diff = before.diff(&after, &taxonomy, &jurisdiction);
-            out.emit(&render::diff(&diff, format)?)?;
-        }
+        } => diff(
+            (from, to),
+            against.as_ref(),
+            &jurisdiction,
+            &taxonomy,
+            &out,
+            format,
+        )?,
         Command::Crosswalk {
             counts,
             taxonomy,
             check,
             out,
             format,
-        } => {
-            let data = out.data.load()?;
-            let name = counts.display().to_string();
-            let file = std::fs::File::open(&counts).map_err(|source| Error::Io {
-                path: name.clone(),
-                source,
-            })?;
-            let rows = cybercrime_taxonomy::read_counts(&name, file)?;
-            let walk = Checker::with_options(&data, check.options()).crosswalk(&taxonomy, &rows)?;
-            out.emit_checked(&render::crosswalk(&walk, format)?, &[&counts])?;
-        }
+        } => crosswalk(&counts, &taxonomy, &check, &out, format)?,
         Command::Sssom {
             jurisdiction,
             no_gaps,
@@ -474,6 +454,55 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Schema { write } => crate::output::schema(write)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `diff`: the data on two dates, or against another directory or SSSOM set.
+fn diff(
+    (from, to): (
+        Option<cybercrime_taxonomy::Date>,
+        Option<cybercrime_taxonomy::Date>,
+    ),
+    against: Option<&PathBuf>,
+    jurisdiction: &[JurisdictionCode],
+    taxonomy: &TaxonomyId,
+    out: &Output,
+    format: Format,
+) -> Result<(), Error> {
+    let data = out.data.load()?;
+    let other = match against {
+        Some(dir) => Data {
+            data: Some(dir.clone()),
+        }
+        .load()?,
+        None => Cow::Borrowed(&*data),
+    };
+    let with = |date: Option<cybercrime_taxonomy::Date>| match date {
+        Some(d) => Options::default().with_as_of(d),
+        None => Options::default(),
+    };
+    let before = Checker::with_options(&data, with(from));
+    let after = Checker::with_options(&other, with(to));
+    let diff = before.diff(&after, taxonomy, jurisdiction);
+    out.emit(&render::diff(&diff, format)?)
+}
+
+/// `crosswalk`: statistics per provision aggregated to categories and ICCS codes.
+fn crosswalk(
+    counts: &PathBuf,
+    taxonomy: &TaxonomyId,
+    check: &CheckArgs,
+    out: &Output,
+    format: Format,
+) -> Result<(), Error> {
+    let data = out.data.load()?;
+    let name = counts.display().to_string();
+    let file = std::fs::File::open(counts).map_err(|source| Error::Io {
+        path: name.clone(),
+        source,
+    })?;
+    let rows = cybercrime_taxonomy::read_counts(&name, file)?;
+    let walk = Checker::with_options(&data, check.options()).crosswalk(taxonomy, &rows)?;
+    out.emit_checked(&render::crosswalk(&walk, format)?, &[counts])
 }
 
 /// `validate`: exit 2 for unusable input, 1 for findings (or warnings with `--strict`).

@@ -222,6 +222,44 @@ fn provision_view(j: &Jurisdiction, p: &Provision) -> ProvisionView {
     }
 }
 
+/// Every cooperation treaty with its parties: from the treaty record, or for a treaty modelled
+/// as a taxonomy, from the jurisdiction files.
+fn treaty_rows(data: &Dataset) -> Vec<TreatyRow> {
+    data.treaties()
+        .map(|t| TreatyRow {
+            id: t.id.clone(),
+            short_title: t.short_title.clone(),
+            title: t.title.clone(),
+            subjects: t.subjects.clone(),
+            status: t.status,
+            in_force: t.in_force,
+            parties: match &t.taxonomy {
+                Some(tax) => data
+                    .jurisdictions()
+                    .filter_map(|j| {
+                        j.treaty(tax).map(|r| PartyRow {
+                            state: j.code,
+                            status: r.status,
+                            since: r.consented.or(r.invited),
+                            signed: r.signed,
+                        })
+                    })
+                    .collect(),
+                None => t
+                    .parties
+                    .iter()
+                    .map(|p| PartyRow {
+                        state: p.state,
+                        status: p.status,
+                        since: p.bound_since(),
+                        signed: p.signed,
+                    })
+                    .collect(),
+            },
+        })
+        .collect()
+}
+
 /// Builds a listing; `taxonomy` and `jurisdiction` narrow categories and provisions.
 pub fn listing(
     data: &Dataset,
@@ -281,41 +319,7 @@ pub fn listing(
                 })
                 .collect(),
         ),
-        Listed::Treaties => Listing::Treaties(
-            data.treaties()
-                .map(|t| TreatyRow {
-                    id: t.id.clone(),
-                    short_title: t.short_title.clone(),
-                    title: t.title.clone(),
-                    subjects: t.subjects.clone(),
-                    status: t.status,
-                    in_force: t.in_force,
-                    parties: match &t.taxonomy {
-                        Some(tax) => data
-                            .jurisdictions()
-                            .filter_map(|j| {
-                                j.treaty(tax).map(|r| PartyRow {
-                                    state: j.code,
-                                    status: r.status,
-                                    since: r.consented.or(r.invited),
-                                    signed: r.signed,
-                                })
-                            })
-                            .collect(),
-                        None => t
-                            .parties
-                            .iter()
-                            .map(|p| PartyRow {
-                                state: p.state,
-                                status: p.status,
-                                since: p.bound_since(),
-                                signed: p.signed,
-                            })
-                            .collect(),
-                    },
-                })
-                .collect(),
-        ),
+        Listed::Treaties => Listing::Treaties(treaty_rows(data)),
         Listed::Provisions => {
             let chosen: Vec<&Jurisdiction> = match jurisdiction {
                 Some(code) => vec![data.jurisdiction(code).ok_or_else(|| Error::UnknownId {
@@ -401,6 +405,39 @@ fn only_text_or_json(format: Format, what: &'static str) -> Result<(), Error> {
     }
 }
 
+/// The treaty listing as aligned text.
+fn treaties_text(out: &mut String, rows: &[TreatyRow]) -> std::fmt::Result {
+    for t in rows {
+        let parties: Vec<String> = t
+            .parties
+            .iter()
+            .map(|p| {
+                let mut s = format!("{} {}", p.state, p.status.as_str());
+                if let Some(d) = p.since {
+                    s.push_str(&format!(" {d}"));
+                }
+                if let Some(d) = p.signed.filter(|d| Some(*d) != p.since) {
+                    s.push_str(&format!(" (signed {d})"));
+                }
+                s
+            })
+            .collect();
+        writeln!(
+            out,
+            "{:<24} {:<26} {:<12} {}",
+            t.id.as_str(),
+            t.short_title,
+            t.status.as_str(),
+            if parties.is_empty() {
+                "no party records".to_owned()
+            } else {
+                parties.join(", ")
+            }
+        )?;
+    }
+    Ok(())
+}
+
 /// Renders a listing as aligned text or JSON.
 pub fn list(l: &Listing, format: Format) -> Result<String, Error> {
     only_text_or_json(format, "a listing")?;
@@ -448,36 +485,7 @@ pub fn list(l: &Listing, format: Format) -> Result<String, Error> {
                 )?;
             }
         }
-        Listing::Treaties(rows) => {
-            for t in rows {
-                let parties: Vec<String> = t
-                    .parties
-                    .iter()
-                    .map(|p| {
-                        let mut s = format!("{} {}", p.state, p.status.as_str());
-                        if let Some(d) = p.since {
-                            s.push_str(&format!(" {d}"));
-                        }
-                        if let Some(d) = p.signed.filter(|d| Some(*d) != p.since) {
-                            s.push_str(&format!(" (signed {d})"));
-                        }
-                        s
-                    })
-                    .collect();
-                writeln!(
-                    out,
-                    "{:<24} {:<26} {:<12} {}",
-                    t.id.as_str(),
-                    t.short_title,
-                    t.status.as_str(),
-                    if parties.is_empty() {
-                        "no party records".to_owned()
-                    } else {
-                        parties.join(", ")
-                    }
-                )?;
-            }
-        }
+        Listing::Treaties(rows) => treaties_text(&mut out, rows)?,
         Listing::Provisions(rows) => {
             for v in rows {
                 let p = &v.provision;

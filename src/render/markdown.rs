@@ -253,92 +253,106 @@ pub(super) fn baseline(b: &Baseline) -> Result<String, Error> {
             join(&ids(&b.ranked_gaps), ", ")
         }
     )?;
-    if !b.reform.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "### Need for law reform, greatest first")?;
-        writeln!(out)?;
-        writeln!(
-            out,
-            "Need: two points per researched gap, one per partial article. Not researched and low-confidence verdicts are shown beside it, not counted. `brief CC` gives each State's detail with peer models."
-        )?;
-        writeln!(out)?;
-        writeln!(
-            out,
-            "| State | Need | Full | Partial | Gap | Not researched | Low confidence |"
-        )?;
-        writeln!(out, "|---|--:|--:|--:|--:|--:|--:|")?;
-        for r in &b.reform {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                r.jurisdiction,
-                r.need(),
-                r.full,
-                r.partial,
-                r.gap,
-                r.unknown,
-                r.low_confidence
-            )?;
-        }
-    }
-    if !b.pairs.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "### Readiness to cooperate, least ready pairs first")?;
-        writeln!(out)?;
-        writeln!(
-            out,
-            "Treaty bases in force binding both States, and the procedural powers (Arts 25-30) a side has a researched gap for. `cooperation A B` gives the detail."
-        )?;
-        writeln!(out)?;
-        writeln!(
-            out,
-            "| Pair | MLA basis | Extradition basis | Powers lacking | Powers not researched |"
-        )?;
-        writeln!(out, "|---|---|---|---|--:|")?;
-        for p in &b.pairs {
-            let basis = |t: &[crate::TreatyId]| {
-                if t.is_empty() {
-                    "**none**".to_owned()
-                } else {
-                    t.iter()
-                        .map(|id| {
-                            if p.limited.contains(id) {
-                                format!("{id} (some offences only)")
-                            } else {
-                                id.to_string()
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            };
-            let mut lacking: Vec<String> = p
-                .first_lacks
-                .iter()
-                .map(|c| format!("{} {}", p.first, c.local()))
-                .collect();
-            lacking.extend(
-                p.second_lacks
-                    .iter()
-                    .map(|c| format!("{} {}", p.second, c.local())),
-            );
-            writeln!(
-                out,
-                "| {}-{} | {} | {} | {} | {} |",
-                p.first,
-                p.second,
-                basis(&p.mutual_assistance),
-                basis(&p.extradition),
-                if lacking.is_empty() {
-                    "none".to_owned()
-                } else {
-                    lacking.join(", ")
-                },
-                p.not_researched
-            )?;
-        }
-    }
+    reform_table(&mut out, &b.reform)?;
+    pairs_table(&mut out, &b.pairs)?;
     Ok(out)
+}
+
+/// The States by need for law reform.
+fn reform_table(out: &mut String, rows: &[crate::check::ReformNeed]) -> std::fmt::Result {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "### Need for law reform, greatest first")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Need: two points per researched gap, one per partial article. Not researched and low-confidence verdicts are shown beside it, not counted. `brief CC` gives each State's detail with peer models."
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| State | Need | Full | Partial | Gap | Not researched | Low confidence |"
+    )?;
+    writeln!(out, "|---|--:|--:|--:|--:|--:|--:|")?;
+    for r in rows {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            r.jurisdiction,
+            r.need(),
+            r.full,
+            r.partial,
+            r.gap,
+            r.unknown,
+            r.low_confidence
+        )?;
+    }
+    Ok(())
+}
+
+/// Every pair of States by readiness to cooperate.
+fn pairs_table(out: &mut String, rows: &[crate::check::PairReadiness]) -> std::fmt::Result {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "### Readiness to cooperate, least ready pairs first")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Treaty bases in force binding both States, and the procedural powers (Arts 25-30) a side has a researched gap for. `cooperation A B` gives the detail."
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Pair | MLA basis | Extradition basis | Powers lacking | Powers not researched |"
+    )?;
+    writeln!(out, "|---|---|---|---|--:|")?;
+    for p in rows {
+        let basis = |t: &[crate::TreatyId]| {
+            if t.is_empty() {
+                "**none**".to_owned()
+            } else {
+                t.iter()
+                    .map(|id| {
+                        if p.limited.contains(id) {
+                            format!("{id} (some offences only)")
+                        } else {
+                            id.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        let mut lacking: Vec<String> = p
+            .first_lacks
+            .iter()
+            .map(|c| format!("{} {}", p.first, c.local()))
+            .collect();
+        lacking.extend(
+            p.second_lacks
+                .iter()
+                .map(|c| format!("{} {}", p.second, c.local())),
+        );
+        writeln!(
+            out,
+            "| {}-{} | {} | {} | {} | {} |",
+            p.first,
+            p.second,
+            basis(&p.mutual_assistance),
+            basis(&p.extradition),
+            if lacking.is_empty() {
+                "none".to_owned()
+            } else {
+                lacking.join(", ")
+            },
+            p.not_researched
+        )?;
+    }
+    Ok(())
 }
 
 pub(super) fn dual(d: &DualReport) -> Result<String, Error> {
@@ -563,6 +577,15 @@ pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String,
         r.on
     )?;
     writeln!(out)?;
+    bases_section(&mut out, r)?;
+    authorities_section(&mut out, r)?;
+    offences_section(&mut out, r)?;
+    powers_section(&mut out, r)?;
+    Ok(out)
+}
+
+/// The treaty bases and the rules of the shared ones.
+fn bases_section(out: &mut String, r: &crate::check::CooperationReport) -> std::fmt::Result {
     writeln!(out, "## Legal bases")?;
     writeln!(out)?;
     writeln!(
@@ -596,6 +619,11 @@ pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String,
         }
         writeln!(out)?;
     }
+    Ok(())
+}
+
+/// Both States' cooperation authorities.
+fn authorities_section(out: &mut String, r: &crate::check::CooperationReport) -> std::fmt::Result {
     writeln!(out, "## Authorities")?;
     writeln!(out)?;
     for (code, list) in [
@@ -623,6 +651,11 @@ pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String,
         }
     }
     writeln!(out)?;
+    Ok(())
+}
+
+/// Per offence: dual criminality, penalties and thresholds.
+fn offences_section(out: &mut String, r: &crate::check::CooperationReport) -> std::fmt::Result {
     writeln!(
         out,
         "## Offences: dual criminality, penalties and thresholds"
@@ -654,6 +687,11 @@ pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String,
         )?;
     }
     writeln!(out)?;
+    Ok(())
+}
+
+/// The requested State's powers.
+fn powers_section(out: &mut String, r: &crate::check::CooperationReport) -> std::fmt::Result {
     writeln!(out, "## Powers of {} for the request", r.requested)?;
     writeln!(out)?;
     writeln!(
@@ -699,7 +737,7 @@ pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String,
         )?;
     }
     writeln!(out)?;
-    Ok(out)
+    Ok(())
 }
 
 pub(super) fn brief(b: &crate::check::Brief) -> Result<String, Error> {

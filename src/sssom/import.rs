@@ -126,32 +126,8 @@ pub(crate) fn import(
         }
         let modifier = row.get(c.modifier).trim();
         if !modifier.is_empty() {
-            // `Not` records a reviewed non-match: never coverage. It is reported, not imported.
-            let message = if modifier == "Not" {
-                format!(
-                    "negated mapping (`predicate_modifier: Not`) `{subject} {predicate} {object}` is not imported: a reviewed non-match is not coverage"
-                )
-            } else {
-                format!(
-                    "unknown predicate_modifier `{modifier}`: the row is not imported (the only modifier is `Not`)"
-                )
-            };
-            let severity = if modifier == "Not" {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
-            importer.out.push(Diagnostic::new(
-                severity,
-                Code::Schema,
-                file,
-                Some(Position {
-                    line: row.line,
-                    column: 1,
-                }),
-                "predicate_modifier",
-                message,
-            ));
+            let d = modifier_diagnostic(file, row.line, (subject, predicate, object), modifier);
+            importer.out.push(d);
             continue;
         }
         let Some(fields) = importer.fields(row) else {
@@ -181,6 +157,39 @@ pub(crate) fn import(
     Imported {
         jurisdictions: importer.states.into_values().collect(),
     }
+}
+
+/// The diagnostic for a row with a `predicate_modifier`: a warning for `Not` (a reviewed
+/// non-match, never coverage), an error for any other modifier. Neither row is imported.
+fn modifier_diagnostic(
+    file: &str,
+    line: usize,
+    (subject, predicate, object): (&str, &str, &str),
+    modifier: &str,
+) -> Diagnostic {
+    let (severity, message) = if modifier == "Not" {
+        (
+            Severity::Warning,
+            format!(
+                "negated mapping (`predicate_modifier: Not`) `{subject} {predicate} {object}` is not imported: a reviewed non-match is not coverage"
+            ),
+        )
+    } else {
+        (
+            Severity::Error,
+            format!(
+                "unknown predicate_modifier `{modifier}`: the row is not imported (the only modifier is `Not`)"
+            ),
+        )
+    };
+    Diagnostic::new(
+        severity,
+        Code::Schema,
+        file,
+        Some(Position { line, column: 1 }),
+        "predicate_modifier",
+        message,
+    )
 }
 
 /// Where the columns an import reads are.
