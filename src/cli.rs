@@ -203,6 +203,10 @@ enum Command {
         /// The mapping set id (a URI).
         #[arg(long)]
         mapping_set_id: Option<String>,
+        /// Write only the law in force on this date (YYYY, YYYY-MM or YYYY-MM-DD); without
+        /// it every record is written, repealed and pending law included.
+        #[arg(long)]
+        as_of: Option<cybercrime_taxonomy::Date>,
         #[command(flatten)]
         out: Output,
     },
@@ -432,11 +436,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             jurisdiction,
             no_gaps,
             mapping_set_id,
+            as_of,
             out,
         } => {
             let data = out.data.load()?;
             let mut options = sssom::ExportOptions::for_jurisdictions(jurisdiction);
             options.include_gaps = !no_gaps;
+            options.as_of = as_of;
             if let Some(id) = mapping_set_id {
                 options.mapping_set_id = id;
             }

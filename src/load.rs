@@ -124,9 +124,18 @@ impl DatasetBuilder {
     /// Adds every `*.json` data file and `*.tsv` SSSOM mapping set under `dir` (searched two
     /// levels deep, skipping `schema/`), in name order. Read errors become diagnostics at build
     /// time.
+    ///
+    /// A directory with a `manifest.json` at its top (a whole data release, such as the crate's
+    /// own `data/` at another version) *replaces* the embedded data instead of adding to it: its
+    /// manifest's version and date are then the data's, and only one such directory can be given.
     pub fn dir(mut self, dir: impl AsRef<Path>) -> Self {
         let dir = dir.as_ref();
-        self.origin.inputs.push(dir.display().to_string());
+        let manifest = dir.join(MANIFEST);
+        if manifest.is_file() {
+            self.release(dir, &manifest);
+        } else {
+            self.origin.inputs.push(dir.display().to_string());
+        }
         let mut files = Vec::new();
         if let Err(e) = collect_json_files(dir, 0, &mut files) {
             self.diagnostics.push(Diagnostic::new(
@@ -150,12 +159,87 @@ impl DatasetBuilder {
                 "no .json data files or .tsv SSSOM files found (searched two levels deep)",
             ));
         }
+        files.retain(|f| *f != manifest);
         files.sort();
         for path in files {
             self = self.add_file(&path);
         }
         self.layer += 1;
         self
+    }
+
+    /// Reads a release's manifest and puts the release in the place of the embedded data.
+    fn release(&mut self, dir: &Path, manifest: &Path) {
+        let name = manifest.display().to_string();
+        if let Some(first) = self.origin.shipped.as_ref().and_then(|s| s.path.as_ref()) {
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                Code::DuplicateId,
+                &name,
+                None,
+                "",
+                format!(
+                    "a second data release: only one directory with a manifest.json can be read (the first is {first})"
+                ),
+            ));
+            return;
+        }
+        self.inputs
+            .retain(|(s, _)| !s.name.starts_with("embedded:"));
+        let path = Some(dir.display().to_string());
+        let text = match std::fs::read(manifest) {
+            Ok(bytes) if bytes.len() > MAX_MANIFEST_BYTES => {
+                self.diagnostics.push(Diagnostic::new(
+                    Severity::Error,
+                    Code::TooLarge,
+                    &name,
+                    None,
+                    "",
+                    format!("a manifest is larger than the limit of {MAX_MANIFEST_BYTES} bytes"),
+                ));
+                return;
+            }
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => {
+                self.diagnostics.push(Diagnostic::new(
+                    Severity::Error,
+                    Code::Io,
+                    &name,
+                    None,
+                    "",
+                    format!("cannot read file: {e}"),
+                ));
+                return;
+            }
+        };
+        match serde_json::from_str::<Manifest>(&text) {
+            Ok(m)
+                if m.version.is_empty()
+                    || m.version.len() > 40
+                    || !m
+                        .version
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"._+-".contains(&b)) =>
+            {
+                self.diagnostics.push(Diagnostic::new(
+                    Severity::Error,
+                    Code::Schema,
+                    &name,
+                    None,
+                    "version",
+                    "expected a version of 1 to 40 letters, digits, `.`, `_`, `+` or `-` (e.g. `2026.12.1`)",
+                ));
+            }
+            Ok(m) => {
+                self.origin.shipped = Some(crate::origin::Shipped {
+                    version: m.version,
+                    as_of: m.as_of,
+                    taxonomies_only: false,
+                    path,
+                });
+            }
+            Err(e) => self.diagnostics.push(json_error_diagnostic(&name, &e)),
+        }
     }
 
     /// Adds one file: JSON data, or an SSSOM mapping set when its name ends in `.tsv`.
@@ -329,6 +413,19 @@ impl DatasetBuilder {
             self.origin,
         ))
     }
+}
+
+/// The name of a data release's manifest, at the top of its directory.
+const MANIFEST: &str = "manifest.json";
+/// A manifest holds two short fields; anything bigger is not one.
+const MAX_MANIFEST_BYTES: usize = 4096;
+
+/// A data release's `manifest.json`: its version and research date.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    version: String,
+    as_of: crate::Date,
 }
 
 /// Whether a file name marks an SSSOM mapping set (`.tsv`, in any case).

@@ -15,6 +15,10 @@ pub struct Shipped {
     /// Whether only the taxonomies were included, without the national data.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub taxonomies_only: bool,
+    /// The directory a whole data release was read from (one with a `manifest.json`, such as
+    /// the crate's `data/` at another version), instead of the copy embedded in the crate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 /// Where a [`Dataset`](crate::Dataset)'s data came from.
@@ -40,11 +44,13 @@ impl Origin {
                 version: crate::DATA_VERSION.to_owned(),
                 as_of: crate::DATA_AS_OF,
                 taxonomies_only: false,
+                path: None,
             }),
             ..Self::default()
         }
     }
-    /// Whether this is exactly the shipped data, with nothing added or generated.
+    /// Whether this is exactly one data release (the embedded one, or one read from a
+    /// directory with a manifest), with nothing added or generated.
     pub fn is_shipped_only(&self) -> bool {
         self.shipped.as_ref().is_some_and(|s| !s.taxonomies_only)
             && self.inputs.is_empty()

@@ -323,3 +323,23 @@ fn diff_between_two_dates_and_against_a_directory() {
         "{d}"
     );
 }
+
+#[test]
+fn the_shipped_data_directory_validates_as_a_release_on_its_own() {
+    // Regression: `data/` was read on top of the embedded copy of itself, so its alignments
+    // were "aligned twice" and its manifest "not a data file" (22 errors).
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let (code, stdout, stderr) = run(&["validate", data]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert_eq!(stdout, "0 error(s), 0 warning(s)\n");
+    let (code, stdout, _) = run(&["diff", "--against", data]);
+    assert_eq!(code, Some(0));
+    assert!(
+        stdout.contains(&format!(
+            "To: data {} (release read from {data}, as of ",
+            cybercrime_taxonomy::DATA_VERSION
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains("No differences."), "{stdout}");
+}

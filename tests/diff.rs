@@ -76,6 +76,157 @@ fn a_hand_edit_is_reported_exactly() {
     );
 }
 
+/// A copy of the shipped `data/` directory (a whole release, with its manifest) in a fresh
+/// temporary directory.
+fn release_copy(name: &str) -> std::path::PathBuf {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            let target = to.join(path.file_name().unwrap());
+            if path.is_dir() {
+                copy(&path, &target);
+            } else {
+                std::fs::copy(&path, &target).unwrap();
+            }
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("cct-release-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data")),
+        &dir,
+    );
+    dir
+}
+
+#[test]
+fn a_release_directory_replaces_the_embedded_data_instead_of_adding_to_it() {
+    let dir = release_copy("same");
+    let release = DatasetBuilder::new().embedded().dir(&dir).build().unwrap();
+    // No duplicate or override findings: the embedded copy was set aside.
+    assert_eq!(
+        release.diagnostics().len(),
+        0,
+        "{:?}",
+        release.diagnostics()
+    );
+    let shipped = release.origin().shipped.as_ref().unwrap();
+    assert_eq!(shipped.version, cybercrime_taxonomy::DATA_VERSION);
+    assert_eq!(
+        shipped.path.as_deref(),
+        Some(dir.display().to_string().as_str())
+    );
+    assert!(release.origin().inputs.is_empty());
+    let diff = Checker::new(Dataset::embedded()).diff(
+        &Checker::new(&release),
+        &"un2024".parse().unwrap(),
+        &[],
+    );
+    assert!(diff.is_empty(), "{:#?}", diff.changes);
+    assert_eq!(diff.to.origin.version(), cybercrime_taxonomy::DATA_VERSION);
+}
+
+#[test]
+fn two_data_versions_differ_by_exactly_their_edits_procedural_powers_included() {
+    let dir = release_copy("edited");
+    std::fs::write(
+        dir.join("manifest.json"),
+        r#"{ "version": "2099.1.0", "as_of": "2026-12-02" }"#,
+    )
+    .unwrap();
+    // The next version drops Singapore's production-order mapping (a procedural power).
+    let path = dir.join("jurisdictions/sg.json");
+    let mut sg: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let s20 = sg["provisions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|p| p["id"] == "sg:cpc2010/s20")
+        .unwrap();
+    s20["mappings"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|m| m["category"] != "un2024:art27");
+    // A power left with no mapping and no gap record is refused, so record the gap.
+    sg["gaps"].as_array_mut().unwrap().push(serde_json::json!({
+        "category": "un2024:art27", "verdict": "not-researched",
+        "checked": "test edit", "sources": []
+    }));
+    std::fs::write(&path, serde_json::to_string_pretty(&sg).unwrap()).unwrap();
+    let next = DatasetBuilder::new().embedded().dir(&dir).build().unwrap();
+    assert_eq!(next.origin().version(), "2099.1.0");
+    let diff = Checker::new(Dataset::embedded()).diff(
+        &Checker::new(&next),
+        &"un2024".parse().unwrap(),
+        &[],
+    );
+    let changed: Vec<_> = diff
+        .changes
+        .iter()
+        .map(|c| (c.jurisdiction.as_str(), c.category.as_str()))
+        .collect();
+    assert_eq!(changed, [("SG", "un2024:art27")]);
+    assert!(diff.changes[0].causes.iter().any(|c| matches!(c,
+        Cause::ProvisionLeft { provision, .. } if provision.as_str() == "sg:cpc2010/s20")));
+}
+
+#[test]
+fn a_bad_or_second_manifest_is_refused_with_its_place() {
+    let dir = release_copy("bad");
+    std::fs::write(
+        dir.join("manifest.json"),
+        "{ \"version\": \"1\\u001b[31m\", \"as_of\": \"2026-12-02\" }",
+    )
+    .unwrap();
+    let err = DatasetBuilder::new()
+        .embedded()
+        .dir(&dir)
+        .build()
+        .unwrap_err();
+    let manifest = dir.join("manifest.json").display().to_string();
+    let messages: Vec<String> = err.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        messages,
+        [format!(
+            "{manifest}: error[schema]: version: expected a version of 1 to 40 letters, digits, `.`, `_`, `+` or `-` (e.g. `2026.12.1`)"
+        )]
+    );
+    std::fs::write(
+        dir.join("manifest.json"),
+        "{ \"version\": \"1\",\n  \"as_of\": 7 }",
+    )
+    .unwrap();
+    let err = DatasetBuilder::new().dir(&dir).build().unwrap_err();
+    let messages: Vec<String> = err.iter().map(|d| d.to_string()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].starts_with(&format!("{manifest}:2:")),
+        "{messages:?}"
+    );
+    std::fs::write(
+        dir.join("manifest.json"),
+        r#"{ "version": "1", "as_of": "2026-12-02" }"#,
+    )
+    .unwrap();
+    let other = release_copy("second");
+    let err = DatasetBuilder::new()
+        .dir(&dir)
+        .dir(&other)
+        .build()
+        .unwrap_err();
+    assert!(
+        err.iter().any(|d| d.to_string()
+            == format!(
+                "{}: error[duplicate-id]: a second data release: only one directory with a manifest.json can be read (the first is {})",
+                other.join("manifest.json").display(),
+                dir.display()
+            )),
+        "{err:?}"
+    );
+}
+
 /// A change without its causes: where, the levels before and after, the provisions before and
 /// after.
 type Row = (

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use cybercrime_taxonomy::sssom::{self, ExportOptions};
 use cybercrime_taxonomy::synthetic::{Options, dataset_with};
 use cybercrime_taxonomy::{
-    Code, Dataset, DatasetBuilder, GapRecord, Jurisdiction, Mapping, Severity,
+    Code, Dataset, DatasetBuilder, GapRecord, GapVerdict, Jurisdiction, Mapping, Severity,
 };
 use proptest::prelude::*;
 
@@ -18,9 +18,12 @@ fn mappings_of(j: &Jurisdiction) -> (BTreeMap<String, Vec<Mapping>>, BTreeMap<St
         .filter(|p| !p.mappings.is_empty())
         .map(|p| (p.id.to_string(), p.mappings.clone()))
         .collect();
+    // Only researched gaps travel in SSSOM (`sssom:NoTermFound`); "not researched" is not a
+    // mapping claim and is not written.
     let gaps = j
         .gaps
         .iter()
+        .filter(|g| g.verdict == GapVerdict::Gap)
         .map(|g| (g.category.to_string(), g.clone()))
         .collect();
     (maps, gaps)
@@ -493,4 +496,114 @@ fn text_cells_starting_like_formulas_are_guarded_and_restored() {
             .iter()
             .any(|p| p.mappings.iter().any(|m| m.note == "=cmd|' /C calc'!A0"))
     );
+}
+
+#[test]
+fn not_researched_cells_are_not_written_as_no_term_found() {
+    let data = Dataset::embedded();
+    let la = data.jurisdiction_str("LA").unwrap();
+    let not_researched: Vec<_> = la
+        .gaps
+        .iter()
+        .filter(|g| g.verdict == GapVerdict::NotResearched)
+        .map(|g| g.category.to_string())
+        .collect();
+    assert!(!not_researched.is_empty());
+    let tsv = sssom::export(
+        data,
+        &ExportOptions::for_jurisdictions(["LA".parse().unwrap()]),
+    );
+    for line in tsv.lines().filter(|l| l.starts_with("sssom:NoTermFound\t")) {
+        let object = line.split('\t').nth(3).unwrap();
+        assert!(!not_researched.iter().any(|c| c == object), "{line}");
+    }
+    assert!(
+        tsv.contains(&format!(
+            "\n# comment: {} categories recorded as not researched are not written (sssom:NoTermFound rows are researched gaps only); the JSON data holds them\n",
+            not_researched.len()
+        )),
+        "{}",
+        &tsv[..tsv.find("\nsubject_id").unwrap()]
+    );
+    // Read back over the shipped data, the not-researched records are still there.
+    let back = DatasetBuilder::new()
+        .embedded()
+        .text("la.sssom.tsv", tsv)
+        .build()
+        .unwrap();
+    let again: Vec<_> = back
+        .jurisdiction_str("LA")
+        .unwrap()
+        .gaps
+        .iter()
+        .filter(|g| g.verdict == GapVerdict::NotResearched)
+        .map(|g| g.category.to_string())
+        .collect();
+    assert_eq!(again, not_researched);
+}
+
+#[test]
+fn a_researched_gap_in_a_set_replaces_a_not_researched_record() {
+    let data = Dataset::embedded();
+    let la = data.jurisdiction_str("LA").unwrap();
+    let g = la
+        .gaps
+        .iter()
+        .find(|g| g.verdict == GapVerdict::NotResearched && g.category.as_str() == "un2024:art29")
+        .unwrap();
+    let tsv = format!(
+        "# curie_map:\n#   cct: https://w3id.org/cybercrime-taxonomy/\n#   un2024: https://w3id.org/cybercrime-taxonomy/un2024/\n#   sssom: https://w3id.org/sssom/\n#   skos: http://www.w3.org/2004/02/skos/core#\n#   semapv: https://w3id.org/semapv/vocab/\n#   jurisdiction: https://w3id.org/cybercrime-taxonomy/jurisdiction/\n# mapping_set_id: https://example.org/la\n# license: https://creativecommons.org/licenses/by/4.0/\nsubject_id\tpredicate_id\tobject_id\tmapping_justification\tsubject_source\tcomment\nsssom:NoTermFound\tskos:exactMatch\t{}\tsemapv:ManualMappingCuration\tjurisdiction:LA\tread the whole Law No. 61/NA\n",
+        g.category
+    );
+    let back = DatasetBuilder::new()
+        .embedded()
+        .text("la.sssom.tsv", tsv)
+        .build()
+        .unwrap_or_else(|d| panic!("{d}"));
+    let records: Vec<_> = back
+        .jurisdiction_str("LA")
+        .unwrap()
+        .gaps
+        .iter()
+        .filter(|x| x.category == g.category)
+        .map(|x| (x.verdict, x.checked.as_str()))
+        .collect();
+    assert_eq!(records, [(GapVerdict::Gap, "read the whole Law No. 61/NA")]);
+}
+
+#[test]
+fn an_export_as_of_a_date_holds_the_law_in_force_then() {
+    let data = Dataset::embedded();
+    let at = |date: &str| {
+        let mut options = ExportOptions::for_jurisdictions(["ID".parse().unwrap()]);
+        options.as_of = Some(date.parse().unwrap());
+        sssom::export(data, &options)
+    };
+    let subjects = |tsv: &str| -> Vec<String> {
+        tsv.lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .map(|l| l.split('\t').next().unwrap().to_owned())
+            .collect()
+    };
+    let before = at("2025-12-31");
+    let after = at("2026-06-01");
+    assert!(subjects(&before).iter().any(|s| s == "id:ite2008/s30"));
+    assert!(!subjects(&before).iter().any(|s| s == "id:kuhp2023/s332"));
+    assert!(subjects(&after).iter().any(|s| s == "id:kuhp2023/s332"));
+    assert!(!subjects(&after).iter().any(|s| s == "id:ite2008/s30"));
+    assert!(
+        before.contains("; law in force on 2025-12-31)\n"),
+        "{before}"
+    );
+    let all = sssom::export(
+        data,
+        &ExportOptions::for_jurisdictions(["ID".parse().unwrap()]),
+    );
+    assert!(subjects(&all).iter().any(|s| s == "id:ite2008/s30"));
+    assert!(all.contains("; all records, repealed and pending law included)\n"));
+    // A later date than the research date says so.
+    assert!(at("2030-01-01").contains(
+        "law in force on 2030-01-01, a date after the research date: later changes are not in the data)"
+    ));
 }

@@ -239,8 +239,21 @@ fn treaty_changes(from: &Dataset, to: &Dataset) -> Vec<TreatyChange> {
 }
 
 impl Checker<'_> {
+    /// The offence categories' coverage and, for a Convention, the procedural powers' after
+    /// them: everything a diff compares.
+    fn offences_and_powers(&self, j: &crate::Jurisdiction, taxonomy: &TaxonomyId) -> Vec<Coverage> {
+        let mut rows = self.coverage_all(j, taxonomy);
+        if taxonomy.is_convention() {
+            if let Some(t) = self.data().taxonomy(taxonomy) {
+                rows.extend(t.powers().filter_map(|(id, _)| self.coverage(j, &id)));
+            }
+        }
+        rows
+    }
+
     /// The verdict-level differences from this side to `to`: the same dataset read on another
-    /// date, or another dataset (a user's files, an SSSOM set, another data version).
+    /// date, or another dataset (a user's files, an SSSOM set, another data version). For a
+    /// Convention taxonomy the procedural powers are compared too.
     /// Jurisdictions are limited to `jurisdictions` when it is not empty.
     ///
     /// ```
@@ -271,7 +284,7 @@ impl Checker<'_> {
                 check
                     .data()
                     .jurisdiction(code)
-                    .map(|j| check.coverage_all(j, taxonomy))
+                    .map(|j| check.offences_and_powers(j, taxonomy))
                     .unwrap_or_default()
             };
             let (ra, rb) = (rows(self), rows(to));

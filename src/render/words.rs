@@ -188,15 +188,12 @@ pub fn dual(c: &DualCategory) -> Vec<String> {
 pub fn origin(o: &Origin) -> String {
     let mut s = format!("data {}", o.version());
     if let Some(shipped) = &o.shipped {
-        s.push_str(&format!(
-            " ({}, as of {})",
-            if shipped.taxonomies_only {
-                "shipped taxonomies only"
-            } else {
-                "shipped"
-            },
-            shipped.as_of
-        ));
+        let what = match (&shipped.path, shipped.taxonomies_only) {
+            (Some(path), _) => format!("release read from {path}"),
+            (None, true) => "shipped taxonomies only".to_owned(),
+            (None, false) => "shipped".to_owned(),
+        };
+        s.push_str(&format!(" ({what}, as of {})", shipped.as_of));
     }
     for input in &o.inputs {
         s.push_str(&format!(" + {input}"));

@@ -4,7 +4,7 @@ use indexmap::IndexMap;
 
 use super::{COLUMNS, GapExtras, JURISDICTION_PREFIX, MappingExtras, NO_TERM_FOUND, other_json};
 use crate::render::spreadsheet_safe;
-use crate::{Dataset, Jurisdiction, Justification, Relation};
+use crate::{Dataset, GapVerdict, Jurisdiction, Justification, Relation};
 
 /// What to export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,11 @@ pub struct ExportOptions {
     pub base_iri: String,
     /// Whether to write researched gaps as `sssom:NoTermFound` rows.
     pub include_gaps: bool,
+    /// Write only the law in force on this date (provisions by their in-force dates; a
+    /// researched gap only where no provision in force then maps onto its category). Without
+    /// it, every record is written, repealed and pending law included, so that the set can be
+    /// read back whole.
+    pub as_of: Option<crate::Date>,
 }
 
 impl Default for ExportOptions {
@@ -30,6 +35,7 @@ impl Default for ExportOptions {
             license: "https://creativecommons.org/licenses/by/4.0/".to_owned(),
             base_iri: "https://w3id.org/cybercrime-taxonomy/".to_owned(),
             include_gaps: true,
+            as_of: None,
         }
     }
 }
@@ -89,11 +95,13 @@ pub fn export(data: &Dataset, options: &ExportOptions) -> String {
         .from_writer(Vec::new());
     let _ = w.write_record(COLUMNS);
     for j in chosen {
-        for row in mapping_rows(data, j) {
+        let mut mapped = std::collections::HashSet::new();
+        for (category, row) in mapping_rows(data, j, options.as_of) {
+            mapped.insert(category);
             let _ = w.write_record(&row);
         }
         if options.include_gaps {
-            for row in gap_rows(data, j) {
+            for row in gap_rows(data, j, |c| options.as_of.is_none() || !mapped.contains(c)) {
                 let _ = w.write_record(&row);
             }
         }
@@ -138,11 +146,38 @@ fn header(data: &Dataset, chosen: &[&Jurisdiction], options: &ExportOptions) -> 
     ));
     let origin = data.origin();
     out.push_str(&format!("# mapping_set_version: {}\n", origin.version()));
+    let when = match options.as_of {
+        Some(date) => {
+            let beyond = origin
+                .shipped
+                .as_ref()
+                .is_some_and(|s| date.certainly_after(&s.as_of));
+            format!(
+                "; law in force on {date}{}",
+                if beyond {
+                    ", a date after the research date: later changes are not in the data"
+                } else {
+                    ""
+                }
+            )
+        }
+        None => "; all records, repealed and pending law included".to_owned(),
+    };
     out.push_str(&format!(
-        "# mapping_set_description: National offences mapped onto the UN Convention against Cybercrime and related taxonomies ({})\n",
+        "# mapping_set_description: National offences mapped onto the UN Convention against Cybercrime and related taxonomies ({}{when})\n",
         crate::render::words::origin(origin)
     ));
     out.push_str(&format!("# license: {}\n", one_line(&options.license)));
+    let not_researched = chosen
+        .iter()
+        .flat_map(|j| &j.gaps)
+        .filter(|g| g.verdict == GapVerdict::NotResearched)
+        .count();
+    if options.include_gaps && not_researched > 0 {
+        out.push_str(&format!(
+            "# comment: {not_researched} categories recorded as not researched are not written (sssom:NoTermFound rows are researched gaps only); the JSON data holds them\n"
+        ));
+    }
     if let Some(date) = origin.shipped.as_ref().map(|s| xsd_date(s.as_of)) {
         if !date.is_empty() {
             out.push_str(&format!("# mapping_date: {date}\n"));
@@ -151,13 +186,16 @@ fn header(data: &Dataset, chosen: &[&Jurisdiction], options: &ExportOptions) -> 
     out
 }
 
-/// One row per mapping of the jurisdiction's provisions, in `COLUMNS` order.
+/// One row per mapping of the jurisdiction's provisions (those in force on `as_of`, when
+/// given), in `COLUMNS` order, with the category it maps onto.
 fn mapping_rows<'a>(
     data: &'a Dataset,
     j: &'a Jurisdiction,
-) -> impl Iterator<Item = [String; 11]> + 'a {
+    as_of: Option<crate::Date>,
+) -> impl Iterator<Item = (&'a crate::CategoryId, [String; 11])> + 'a {
     let source = format!("{JURISDICTION_PREFIX}:{}", j.code);
-    j.provisions.iter().flat_map(move |p| {
+    let in_scope = move |p: &&crate::Provision| as_of.is_none_or(|d| p.in_force_on(d));
+    j.provisions.iter().filter(in_scope).flat_map(move |p| {
         let instrument = j
             .instrument(&p.instrument)
             .map(|i| i.title.as_str())
@@ -173,46 +211,58 @@ fn mapping_rows<'a>(
                 qualifications: m.qualifications.clone(),
                 extra_conditions: m.extra_conditions.clone(),
             };
-            [
-                p.id.to_string(),
-                inert(&label),
-                m.relation.to_string(),
-                m.category.to_string(),
-                inert(&title(data, &m.category)),
-                m.justification.curie().to_owned(),
-                format!("{}", m.confidence.score()),
-                source.clone(),
-                xsd_date(j.as_of),
-                inert(&m.note),
-                other_json(&extras),
-            ]
+            (
+                &m.category,
+                [
+                    p.id.to_string(),
+                    inert(&label),
+                    m.relation.to_string(),
+                    m.category.to_string(),
+                    inert(&title(data, &m.category)),
+                    m.justification.curie().to_owned(),
+                    format!("{}", m.confidence.score()),
+                    source.clone(),
+                    xsd_date(j.as_of),
+                    inert(&m.note),
+                    other_json(&extras),
+                ],
+            )
         })
     })
 }
 
-/// One `sssom:NoTermFound` row per gap record, in `COLUMNS` order.
-fn gap_rows<'a>(data: &'a Dataset, j: &'a Jurisdiction) -> impl Iterator<Item = [String; 11]> + 'a {
+/// One `sssom:NoTermFound` row per researched gap, in `COLUMNS` order. Not-researched records
+/// are left out: `sssom:NoTermFound` says a match was looked for and none exists, which is
+/// not what they say (the header's `comment` counts them).
+fn gap_rows<'a>(
+    data: &'a Dataset,
+    j: &'a Jurisdiction,
+    wanted: impl Fn(&crate::CategoryId) -> bool + 'a,
+) -> impl Iterator<Item = [String; 11]> + 'a {
     let source = format!("{JURISDICTION_PREFIX}:{}", j.code);
-    j.gaps.iter().map(move |g| {
-        let extras = GapExtras {
-            verdict: g.verdict,
-            sources: g.sources.clone(),
-            note: g.note.clone(),
-        };
-        [
-            NO_TERM_FOUND.to_owned(),
-            String::new(),
-            Relation::Exact.to_string(),
-            g.category.to_string(),
-            inert(&title(data, &g.category)),
-            Justification::ManualMappingCuration.curie().to_owned(),
-            String::new(),
-            source.clone(),
-            xsd_date(j.as_of),
-            inert(&g.checked),
-            other_json(&extras),
-        ]
-    })
+    j.gaps
+        .iter()
+        .filter(move |g| g.verdict == GapVerdict::Gap && wanted(&g.category))
+        .map(move |g| {
+            let extras = GapExtras {
+                verdict: g.verdict,
+                sources: g.sources.clone(),
+                note: g.note.clone(),
+            };
+            [
+                NO_TERM_FOUND.to_owned(),
+                String::new(),
+                Relation::Exact.to_string(),
+                g.category.to_string(),
+                inert(&title(data, &g.category)),
+                Justification::ManualMappingCuration.curie().to_owned(),
+                String::new(),
+                source.clone(),
+                xsd_date(j.as_of),
+                inert(&g.checked),
+                other_json(&extras),
+            ]
+        })
 }
 
 /// A text cell: on one line, and never read as a spreadsheet formula.

@@ -139,6 +139,29 @@ pub(crate) fn import(
             importer.mapping(row, subject, fields);
         }
     }
+    // "Not researched" is not written to SSSOM (it is not a mapping claim): the base data's
+    // not-researched records stay for every category the set gives no gap and no counting
+    // mapping for (a `relatedMatch` beside "not researched" is allowed, as in the JSON data).
+    for (code, (j, _)) in &mut importer.states {
+        let Some(b) = base.jurisdiction(*code) else {
+            continue;
+        };
+        let spoken: HashSet<&crate::CategoryId> = j
+            .provisions
+            .iter()
+            .flat_map(|p| p.mappings.iter())
+            .filter(|m| m.relation.counts_as_coverage())
+            .map(|m| &m.category)
+            .chain(j.gaps.iter().map(|g| &g.category))
+            .collect();
+        let kept: Vec<GapRecord> = b
+            .gaps
+            .iter()
+            .filter(|g| g.verdict == GapVerdict::NotResearched && !spoken.contains(&g.category))
+            .cloned()
+            .collect();
+        j.gaps.extend(kept);
+    }
     for code in importer.states.keys() {
         if base.jurisdiction(*code).is_none() {
             importer.out.push(Diagnostic::new(
