@@ -99,7 +99,7 @@ pub use provenance::{Confidence, ConfidenceError, Source};
 pub use source_text::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use taxonomy::{
     Alignment, Alignments, Category, CategoryClass, Element, ElementKind, History, IccsLink,
-    Outcome, Qualification, QualificationKind, Requirement, Taxonomy,
+    Outcome, PowerKind, Qualification, QualificationKind, Requirement, Taxonomy,
 };
 pub use treaty::{
     Declaration, Party, Rule, RuleKind, Subject, Treaty, TreatyFile, TreatyForce, TreatyScope,

@@ -90,6 +90,33 @@ impl CategoryClass {
     }
 }
 
+/// What a procedural category is in cooperation: a safeguard on every power, an expedited
+/// preservation (which treaties may give without dual criminality, Budapest Art 29(3)), or any
+/// other measure a request may ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum PowerKind {
+    /// Conditions and safeguards attached to every power: not a request of its own.
+    Safeguards,
+    /// Expedited preservation of stored or traffic data.
+    Preservation,
+    /// Any other investigative measure: production, search and seizure, collection,
+    /// interception.
+    Measure,
+}
+
+impl PowerKind {
+    /// The kebab-case name used in data files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Safeguards => "safeguards",
+            Self::Preservation => "preservation",
+            Self::Measure => "measure",
+        }
+    }
+}
+
 /// An offence article (or ancillary rule) of a taxonomy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -103,6 +130,9 @@ pub struct Category {
     pub title: String,
     /// Analytic class.
     pub class: CategoryClass,
+    /// For a procedural category (and only for one): what it is in cooperation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub power: Option<PowerKind>,
     /// One-sentence own-words summary.
     pub summary: String,
     /// The offence's elements.

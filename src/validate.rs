@@ -222,6 +222,23 @@ fn check_taxonomy(p: &Parsed<Taxonomy>, categories: &Categories, out: &mut Vec<D
             ));
         }
         check_text(p, &c.title, (&path, "title"), "title", out);
+        let procedural = c.class == crate::CategoryClass::Procedural;
+        if procedural != c.power.is_some() {
+            let message = if procedural {
+                format!(
+                    "procedural category `{}:{}` needs `power`: `safeguards`, `preservation` or `measure`",
+                    t.id, c.id
+                )
+            } else {
+                format!(
+                    "`power` belongs to procedural categories only; `{}:{}` is {}",
+                    t.id,
+                    c.id,
+                    c.class.as_str()
+                )
+            };
+            out.push(error(p, Code::Schema, format!("{path}.power"), message));
+        }
         if let Some(s) = &c.source {
             check_source(p, s, (&path, "source"), out);
         }

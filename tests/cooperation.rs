@@ -384,3 +384,66 @@ fn a_central_authority_counts_from_its_designation() {
     assert!(at("2026-06-30").is_empty());
     assert_eq!(at("2026-07-01"), ["Supreme People's Procuracy"]);
 }
+
+#[test]
+fn which_powers_skip_dual_criminality_is_read_from_the_taxonomy_data() {
+    use cybercrime_taxonomy::DatasetBuilder;
+    // A treaty both SG and VN are bound by, with a Budapest Art 29(3)-style rule.
+    let mut treaties: serde_json::Value =
+        serde_json::from_str(include_str!("../data/cooperation/treaties.json")).unwrap();
+    let mlat = treaties["treaties"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|t| t["id"] == "asean-mla-2004")
+        .unwrap();
+    mlat["rules"] = serde_json::json!([{ "kind": "preservation-without-dual-criminality",
+        "article": "99", "summary": "Fixture rule.", "confidence": "low" }]);
+    let needs = |taxonomy: Option<String>| {
+        let mut builder = DatasetBuilder::new()
+            .embedded()
+            .text("treaties.json", treaties.to_string());
+        if let Some(t) = taxonomy {
+            builder = builder.text("un2024.json", t);
+        }
+        let data = builder.build().unwrap_or_else(|d| panic!("{d}"));
+        let r = Checker::new(&data)
+            .cooperation(code("SG"), code("VN"), &[])
+            .unwrap();
+        r.powers
+            .iter()
+            .map(|p| {
+                let need = match &p.dual_criminality {
+                    DualNeed::NotARequest => "not a request",
+                    DualNeed::NotRequired { .. } => "not required",
+                    DualNeed::MayBeRequired { .. } => "may be required",
+                    _ => "not recorded",
+                };
+                (p.category.to_string(), need)
+            })
+            .collect::<Vec<_>>()
+    };
+    let shipped = needs(None);
+    assert_eq!(
+        shipped[..4],
+        [
+            ("un2024:art24".to_owned(), "not a request"),
+            ("un2024:art25".to_owned(), "not required"),
+            ("un2024:art26".to_owned(), "not required"),
+            // UNTOC Art 18(9), which both are bound by.
+            ("un2024:art27".to_owned(), "may be required"),
+        ]
+    );
+    // Mark the production order as a preservation in the taxonomy: the check follows.
+    let taxonomy = include_str!("../data/taxonomies/un2024.json");
+    let marked = taxonomy.replacen(
+        "\"id\": \"art27\",\n      \"article\": \"27\",\n      \"title\": \"Production order\",\n      \"class\": \"procedural\",\n      \"power\": \"measure\"",
+        "\"id\": \"art27\",\n      \"article\": \"27\",\n      \"title\": \"Production order\",\n      \"class\": \"procedural\",\n      \"power\": \"preservation\"",
+        1,
+    );
+    assert_ne!(marked, taxonomy, "the fixture edit must apply");
+    assert_eq!(
+        needs(Some(marked))[3],
+        ("un2024:art27".to_owned(), "not required")
+    );
+}

@@ -422,3 +422,34 @@ fn a_top_level_that_is_not_an_object_is_not_a_data_file() {
         "an end-of-file error names column 1, not 0: {d}"
     );
 }
+
+#[test]
+fn a_procedural_category_needs_its_power_kind_and_only_it_has_one() {
+    let taxonomy = include_str!("../data/taxonomies/un2024.json");
+    let load = |text: String| -> Vec<String> {
+        match DatasetBuilder::new().text("un2024.json", text).build() {
+            Ok(_) => Vec::new(),
+            Err(d) => d
+                .iter()
+                .filter(|d| d.severity == Severity::Error && d.code == Code::Schema)
+                .map(|d| d.message.clone())
+                .collect(),
+        }
+    };
+    let without = taxonomy.replacen("      \"power\": \"safeguards\",\n", "", 1);
+    assert_ne!(without, taxonomy);
+    assert_eq!(
+        load(without),
+        ["procedural category `un2024:art24` needs `power`: `safeguards`, `preservation` or `measure`"]
+    );
+    let on_offence = taxonomy.replacen(
+        "\"class\": \"cyber-dependent\",",
+        "\"class\": \"cyber-dependent\", \"power\": \"measure\",",
+        1,
+    );
+    assert_ne!(on_offence, taxonomy);
+    assert_eq!(
+        load(on_offence),
+        ["`power` belongs to procedural categories only; `un2024:art7` is cyber-dependent"]
+    );
+}

@@ -13,8 +13,8 @@ use super::coverage::{Coverage, Level};
 use super::dual::{DualFinding, DualVerdict, compare};
 use crate::{
     CategoryId, Confidence, Date, Error, ForeignRequests, Jurisdiction, JurisdictionCode, Origin,
-    Penalty, PenaltyForm, ProvisionId, Rule, RuleKind, Source, Subject, Term, Treaty, TreatyId,
-    TreatyStatus,
+    Penalty, PenaltyForm, PowerKind, ProvisionId, Rule, RuleKind, Source, Subject, Term, Treaty,
+    TreatyId, TreatyStatus,
 };
 
 /// One State's standing towards a treaty on the check's date.
@@ -471,7 +471,7 @@ impl Checker<'_> {
                         .map_or(ForeignRequests::Unknown, |u| u.foreign_requests),
                 })
                 .collect();
-            let preservation = matches!(id.local(), "art25" | "art26");
+            let preservation = category.power == Some(PowerKind::Preservation);
             let rule_for = |kind: RuleKind| {
                 shared.iter().find_map(|b| {
                     b.rules
@@ -480,7 +480,7 @@ impl Checker<'_> {
                         .map(|r| (b.treaty.clone(), r.article.clone()))
                 })
             };
-            let dual_criminality = if id.local() == "art24" {
+            let dual_criminality = if category.power == Some(PowerKind::Safeguards) {
                 DualNeed::NotARequest
             } else {
                 match (
@@ -577,7 +577,10 @@ impl Checker<'_> {
             .map(|j| {
                 let mut lacks = Vec::new();
                 let mut unknown = 0;
-                for (id, _) in taxonomy.powers().filter(|(id, _)| id.local() != "art24") {
+                let requests = taxonomy
+                    .powers()
+                    .filter(|(_, c)| c.power != Some(PowerKind::Safeguards));
+                for (id, _) in requests {
                     match self.coverage(j, &id).map(|c| c.verdict.level()) {
                         Some(Level::Gap) => lacks.push(id),
                         Some(Level::Unknown) | None => unknown += 1,
