@@ -201,14 +201,7 @@ impl DatasetBuilder {
             }
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
-                self.diagnostics.push(Diagnostic::new(
-                    Severity::Error,
-                    Code::Io,
-                    &name,
-                    None,
-                    "",
-                    format!("cannot read file: {e}"),
-                ));
+                self.diagnostics.push(unreadable(&name, &e));
                 return;
             }
         };
@@ -269,14 +262,7 @@ impl DatasetBuilder {
         match std::fs::File::open(path) {
             Ok(file) => self.read_into(name, file),
             Err(e) => {
-                self.diagnostics.push(Diagnostic::new(
-                    Severity::Error,
-                    Code::Io,
-                    &name,
-                    None,
-                    "",
-                    format!("cannot read file: {e}"),
-                ));
+                self.diagnostics.push(unreadable(&name, &e));
                 self
             }
         }
@@ -433,6 +419,18 @@ fn is_sssom_name(name: &str) -> bool {
     name.len() >= 4
         && name.is_char_boundary(name.len() - 4)
         && name[name.len() - 4..].eq_ignore_ascii_case(".tsv")
+}
+
+/// A file that cannot be opened or read.
+fn unreadable(name: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        Code::Io,
+        name,
+        None,
+        "",
+        format!("cannot read file: {e}"),
+    )
 }
 
 fn too_large(name: &str) -> Diagnostic {
