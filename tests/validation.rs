@@ -440,7 +440,9 @@ fn a_procedural_category_needs_its_power_kind_and_only_it_has_one() {
     assert_ne!(without, taxonomy);
     assert_eq!(
         load(without),
-        ["procedural category `un2024:art24` needs `power`: `safeguards`, `preservation` or `measure`"]
+        [
+            "procedural category `un2024:art24` needs `power`: `safeguards`, `preservation` or `measure`"
+        ]
     );
     let on_offence = taxonomy.replacen(
         "\"class\": \"cyber-dependent\",",
