@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Checker;
+use super::citation::{Citation, citations};
 use super::coverage::{Coverage, Level, Narrowing};
 use super::overlap::{OverBreadth, over_breadth};
 use crate::{CategoryId, Confidence, Error, JurisdictionCode, LocalId, Origin, ProvisionId};
@@ -60,6 +61,10 @@ pub struct Brief {
     pub articles: Vec<BriefArticle>,
     /// Offences outside the Convention or reaching beyond it, for the human-rights review.
     pub outside: Vec<OverBreadth>,
+    /// Every provision of this State that the articles and `outside` name, cited once each, in
+    /// the order they are first named (peer provisions carry their own citation).
+    #[serde(default)]
+    pub sources: Vec<Citation>,
 }
 
 impl Brief {
@@ -138,13 +143,16 @@ impl Checker<'_> {
                 peers,
             });
         }
+        let outside = over_breadth(j, convention.as_str());
+        let sources = citations(j, articles.iter().map(|a| &a.coverage), &outside);
         Ok(Brief {
             origin: data.origin().clone(),
             options: *self.options(),
             jurisdiction: code,
             name: j.name.clone(),
             articles,
-            outside: over_breadth(j, convention.as_str()),
+            outside,
+            sources,
         })
     }
 }

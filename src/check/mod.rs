@@ -23,6 +23,7 @@
 
 mod baseline;
 mod brief;
+mod citation;
 mod cooperation;
 mod coverage;
 mod crosswalk;
@@ -34,6 +35,7 @@ mod status;
 
 pub use baseline::{Baseline, BaselineCategory, ReformNeed, baseline};
 pub use brief::{Brief, BriefArticle, PeerProvision};
+pub use citation::Citation;
 pub use cooperation::{
     CooperationCategory, CooperationReport, DualNeed, LegalBasis, MAX_PAIRWISE, MaxPenalty,
     PairReadiness, PenaltySide, PowerAvailability, PowerProvision, Standing,
@@ -218,6 +220,10 @@ pub struct StateFindings {
     pub overlaps: Vec<Overlap>,
     /// Over-breadth findings.
     pub over_breadth: Vec<OverBreadth>,
+    /// Every provision the findings above name, cited once each (statute, section, where to
+    /// read it, confidence), in the order the findings first name them.
+    #[serde(default)]
+    pub sources: Vec<Citation>,
 }
 
 impl StateFindings {
@@ -304,25 +310,32 @@ impl Checker<'_> {
         };
         let rows: Vec<StateFindings> = states
             .iter()
-            .map(|j| StateFindings {
-                jurisdiction: j.code,
-                name: j.name.clone(),
-                as_of: j.as_of.to_string(),
-                treaties: j
-                    .treaties
-                    .iter()
-                    .map(|t| TreatyLine {
-                        treaty: t.treaty.clone(),
-                        status: t.status,
-                    })
-                    .collect(),
-                coverage: self.coverage_all(j, &taxonomy.id),
-                powers: powers
+            .map(|j| {
+                let coverage = self.coverage_all(j, &taxonomy.id);
+                let powers: Vec<Coverage> = powers
                     .iter()
                     .filter_map(|h| self.coverage(j, &h.id))
-                    .collect(),
-                overlaps: overlaps(j, taxonomy.id.as_str()),
-                over_breadth: over_breadth(j, taxonomy.id.as_str()),
+                    .collect();
+                let over_breadth = over_breadth(j, taxonomy.id.as_str());
+                let sources = citation::citations(j, coverage.iter().chain(&powers), &over_breadth);
+                StateFindings {
+                    jurisdiction: j.code,
+                    name: j.name.clone(),
+                    as_of: j.as_of.to_string(),
+                    treaties: j
+                        .treaties
+                        .iter()
+                        .map(|t| TreatyLine {
+                            treaty: t.treaty.clone(),
+                            status: t.status,
+                        })
+                        .collect(),
+                    coverage,
+                    powers,
+                    overlaps: overlaps(j, taxonomy.id.as_str()),
+                    over_breadth,
+                    sources,
+                }
             })
             .collect();
         let per_state: Vec<Vec<Coverage>> = rows.iter().map(|r| r.coverage.clone()).collect();

@@ -31,6 +31,21 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
                 .collect::<Vec<_>>()
                 .join(";");
             let qualifications = join(&ids(v.qualifications()), ";");
+            let cited: Vec<&crate::check::Citation> = v
+                .provisions()
+                .iter()
+                .filter_map(|id| s.sources.iter().find(|c| &c.provision == id))
+                .collect();
+            let statutes = cited
+                .iter()
+                .map(|c| format!("{}, {}", c.instrument, c.number))
+                .collect::<Vec<_>>()
+                .join(";");
+            let urls = cited
+                .iter()
+                .map(|c| c.url.as_deref().unwrap_or("-"))
+                .collect::<Vec<_>>()
+                .join(";");
             vec![
                 s.jurisdiction.to_string(),
                 c.category.to_string(),
@@ -39,6 +54,8 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
                     .map(|x| x.as_str().to_owned())
                     .unwrap_or_default(),
                 join(&ids(c.verdict.provisions()), ";"),
+                statutes,
+                urls,
                 missing,
                 extra,
                 qualifications,
@@ -53,6 +70,8 @@ pub(super) fn report(r: &Report) -> Result<String, Error> {
             "verdict",
             "confidence",
             "provisions",
+            "statutes",
+            "source_urls",
             "missing_elements",
             "extra_conditions",
             "qualifications",

@@ -205,7 +205,46 @@ fn findings_tail(out: &mut String, s: &crate::check::StateFindings) -> std::fmt:
             writeln!(out, "- {}", cell(&over_breadth_line(o)))?;
         }
     }
+    sources(out, &s.sources)
+}
+
+/// The provisions cited above, each with its statute, section, link and confidence.
+fn sources(out: &mut String, sources: &[crate::check::Citation]) -> std::fmt::Result {
+    if sources.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "Sources:")?;
+    for c in sources {
+        match &c.url {
+            Some(url) => writeln!(
+                out,
+                "- {} [source]({})",
+                cell(&words::citation(c)),
+                link(url)
+            )?,
+            None => writeln!(out, "- {}", cell(&words::citation(c)))?,
+        }
+    }
     Ok(())
+}
+
+/// A link destination: in angle brackets, so that parentheses and spaces cannot end it early,
+/// with the characters that could end the brackets percent-encoded.
+fn link(url: &str) -> String {
+    let mut out = String::from("<");
+    for c in url.chars() {
+        match c {
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            ' ' => out.push_str("%20"),
+            '\\' => out.push_str("%5C"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+    out
 }
 
 pub(super) fn baseline(b: &Baseline) -> Result<String, Error> {
@@ -836,7 +875,7 @@ pub(super) fn brief(b: &crate::check::Brief) -> Result<String, Error> {
                     Some(url) => writeln!(
                         out,
                         "- [{name}]({}) ({}, confidence {})",
-                        cell(url),
+                        link(url),
                         p.provision,
                         p.confidence.as_str()
                     )?,
@@ -862,5 +901,6 @@ pub(super) fn brief(b: &crate::check::Brief) -> Result<String, Error> {
     for o in &b.outside {
         writeln!(out, "- {}", cell(&over_breadth_line(o)))?;
     }
+    sources(&mut out, &b.sources)?;
     Ok(out)
 }

@@ -1,6 +1,8 @@
 //! How findings are worded: one place for every sentence the renderers print.
 
-use crate::check::{Cited, Coverage, DualCategory, DualFinding, Reason, UnknownCause, Verdict};
+use crate::check::{
+    Citation, Cited, Coverage, DualCategory, DualFinding, Reason, UnknownCause, Verdict,
+};
 use crate::{CategoryId, LocalId, Origin};
 
 fn cited(c: &Cited) -> String {
@@ -418,4 +420,21 @@ pub fn foreign_requests(f: crate::ForeignRequests) -> &'static str {
         crate::ForeignRequests::NotAvailable => "domestic investigations only",
         _ => "use for foreign requests not stated",
     }
+}
+
+/// A provision as a reader would cite it, without its link: `Computer Misuse Act 1993, s 3
+/// (sg:cma1993/s3); read in: <source>, <locator>; confidence high`.
+pub fn citation(c: &Citation) -> String {
+    let mut s = format!(
+        "{}, {} ({}); read in: {}",
+        c.instrument, c.number, c.provision, c.source
+    );
+    if let Some(l) = &c.locator {
+        s.push_str(&format!(", {l}"));
+    }
+    s.push_str(&format!("; confidence {}", c.confidence));
+    if c.url.is_none() {
+        s.push_str("; no public locator recorded");
+    }
+    s
 }
