@@ -140,7 +140,7 @@ enum Command {
         #[command(flatten)]
         out: Output,
         /// Output format.
-        #[arg(long, default_value = "md", value_parser = formats(&["md", "json"]))]
+        #[arg(long, default_value = "md", value_parser = formats(&["md", "json", "html"]))]
         format: Format,
     },
     /// The regional baseline over a set of States.

@@ -24,7 +24,7 @@ pub enum Format {
     Json,
     /// CSV, one finding per row, for spreadsheets.
     Csv,
-    /// A self-contained HTML page (reports only).
+    /// A self-contained HTML page (the report and the brief).
     Html,
     /// Plain aligned text for a terminal (`list`, `show`, `validate`).
     Text,
@@ -102,7 +102,8 @@ pub fn brief(b: &crate::check::Brief, format: Format) -> Result<String, Error> {
     match format {
         Format::Markdown => markdown::brief(b),
         Format::Json => json(b),
-        Format::Csv | Format::Html | Format::Text => Err(unsupported(format, "the brief")),
+        Format::Html => html::brief(b),
+        Format::Csv | Format::Text => Err(unsupported(format, "the brief")),
     }
 }
 
