@@ -70,6 +70,8 @@ pub struct DatasetBuilder {
     layer: usize,
     origin: Origin,
     import_date: Option<crate::Date>,
+    /// External metadata blocks, by the name of the mapping set they describe.
+    metadata: std::collections::HashMap<String, SourceText>,
 }
 
 impl DatasetBuilder {
@@ -237,9 +239,64 @@ impl DatasetBuilder {
 
     /// Adds one file: JSON data, or an SSSOM mapping set when its name ends in `.tsv`.
     pub fn file(mut self, path: impl AsRef<Path>) -> Self {
-        self.origin.inputs.push(path.as_ref().display().to_string());
-        self = self.add_file(path.as_ref());
+        let path = path.as_ref();
+        self.origin.inputs.push(path.display().to_string());
+        self = self.add_file(path);
         self.layer += 1;
+        // An SSSOM mapping set in external metadata mode has its metadata block in a YAML
+        // file beside it: `x.sssom.tsv` → `x.sssom.yml` (or `.yaml`).
+        if is_sssom_name(&path.display().to_string()) {
+            let beside = ["yml", "yaml"]
+                .into_iter()
+                .map(|ext| path.with_extension(ext))
+                .find(|p| p.is_file());
+            if let Some(meta) = beside {
+                if self.has_no_metadata_block(path) {
+                    self = self.metadata_for(path, &meta);
+                }
+            }
+        }
+        self
+    }
+
+    /// Adds an SSSOM mapping set whose metadata block is in a separate YAML file (external
+    /// metadata mode), as `validate --metadata FILE` does.
+    pub fn file_with_metadata(mut self, tsv: impl AsRef<Path>, metadata: impl AsRef<Path>) -> Self {
+        let tsv = tsv.as_ref();
+        self.origin.inputs.push(tsv.display().to_string());
+        self = self.add_file(tsv);
+        self.layer += 1;
+        self.metadata_for(tsv, metadata.as_ref())
+    }
+
+    /// Whether the mapping set last read from `path` starts without `#` lines.
+    fn has_no_metadata_block(&self, path: &Path) -> bool {
+        let name = path.display().to_string();
+        self.inputs
+            .iter()
+            .rev()
+            .find(|(s, _)| s.name == name)
+            .is_some_and(|(s, _)| !s.text.starts_with('#'))
+    }
+
+    /// Reads `meta` as the metadata block of the mapping set at `tsv`.
+    fn metadata_for(mut self, tsv: &Path, meta: &Path) -> Self {
+        let name = meta.display().to_string();
+        let text = std::fs::File::open(meta).and_then(|f| {
+            let mut text = String::new();
+            f.take(MAX_FILE_BYTES as u64 + 1)
+                .read_to_string(&mut text)?;
+            Ok(text)
+        });
+        match text {
+            Ok(t) if t.len() > MAX_FILE_BYTES => self.diagnostics.push(too_large(&name)),
+            Ok(t) => {
+                self.origin.inputs.push(name.clone());
+                self.metadata
+                    .insert(tsv.display().to_string(), SourceText::new(name, t));
+            }
+            Err(e) => self.diagnostics.push(unreadable(&name, &e)),
+        }
         self
     }
 
@@ -362,9 +419,23 @@ impl DatasetBuilder {
                     set.jurisdictions.iter().map(|p| &p.value),
                 );
                 for (source, layer) in mapping_sets {
-                    let (parsed, problems) = sssom::parse(&source.name, &source.text);
+                    let meta = self.metadata.get(&source.name);
+                    let (parsed, problems) = sssom::parse_with_metadata(
+                        &source.name,
+                        &source.text,
+                        meta.map(|m| (m.name.as_str(), m.text.as_str())),
+                    );
                     diagnostics.extend(problems);
-                    let set = sssom::import(&base, &source.name, &parsed, date, &mut diagnostics);
+                    let conformance = sssom::conform(&source.name, &parsed);
+                    diagnostics.extend(conformance.diagnostics);
+                    let set = sssom::import(
+                        &base,
+                        &source.name,
+                        &parsed,
+                        &conformance.bad_rows,
+                        date,
+                        &mut diagnostics,
+                    );
                     imported.push((source.name, layer, set));
                 }
             }

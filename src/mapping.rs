@@ -140,17 +140,46 @@ pub enum Justification {
     /// `semapv:UnspecifiedMatching`.
     #[serde(rename = "semapv:UnspecifiedMatching")]
     UnspecifiedMatching,
+    /// `semapv:SemanticSimilarityThresholdMatching`.
+    #[serde(rename = "semapv:SemanticSimilarityThresholdMatching")]
+    SemanticSimilarityThresholdMatching,
+    /// `semapv:LexicalSimilarityThresholdMatching`.
+    #[serde(rename = "semapv:LexicalSimilarityThresholdMatching")]
+    LexicalSimilarityThresholdMatching,
+    /// `semapv:MappingReview`.
+    #[serde(rename = "semapv:MappingReview")]
+    MappingReview,
+    /// `semapv:MappingInversion`.
+    #[serde(rename = "semapv:MappingInversion")]
+    MappingInversion,
+    /// `semapv:StructuralMatching`.
+    #[serde(rename = "semapv:StructuralMatching")]
+    StructuralMatching,
+    /// `semapv:InstanceBasedMatching`.
+    #[serde(rename = "semapv:InstanceBasedMatching")]
+    InstanceBasedMatching,
+    /// `semapv:BackgroundKnowledgeBasedMatching`.
+    #[serde(rename = "semapv:BackgroundKnowledgeBasedMatching")]
+    BackgroundKnowledgeBasedMatching,
 }
 
 impl Justification {
-    /// All justifications.
-    pub const ALL: [Justification; 6] = [
+    /// All justifications: every one the SSSOM specification permits
+    /// ([`crate::sssom::spec::JUSTIFICATIONS`]).
+    pub const ALL: [Justification; 13] = [
         Self::ManualMappingCuration,
         Self::LogicalReasoning,
         Self::LexicalMatching,
         Self::CompositeMatching,
         Self::MappingChaining,
         Self::UnspecifiedMatching,
+        Self::SemanticSimilarityThresholdMatching,
+        Self::LexicalSimilarityThresholdMatching,
+        Self::MappingReview,
+        Self::MappingInversion,
+        Self::StructuralMatching,
+        Self::InstanceBasedMatching,
+        Self::BackgroundKnowledgeBasedMatching,
     ];
 
     /// The SEMAPV CURIE.
@@ -162,6 +191,15 @@ impl Justification {
             Self::CompositeMatching => "semapv:CompositeMatching",
             Self::MappingChaining => "semapv:MappingChaining",
             Self::UnspecifiedMatching => "semapv:UnspecifiedMatching",
+            Self::SemanticSimilarityThresholdMatching => {
+                "semapv:SemanticSimilarityThresholdMatching"
+            }
+            Self::LexicalSimilarityThresholdMatching => "semapv:LexicalSimilarityThresholdMatching",
+            Self::MappingReview => "semapv:MappingReview",
+            Self::MappingInversion => "semapv:MappingInversion",
+            Self::StructuralMatching => "semapv:StructuralMatching",
+            Self::InstanceBasedMatching => "semapv:InstanceBasedMatching",
+            Self::BackgroundKnowledgeBasedMatching => "semapv:BackgroundKnowledgeBasedMatching",
         }
     }
 

@@ -89,7 +89,7 @@ pub fn broken_sssom_set() -> impl Strategy<Value = Broken> {
                     Code::UnknownCategory
                 }
                 2 => {
-                    fields[2] = "owl:sameAs".to_owned();
+                    fields[2] = "skos:sameAs".to_owned();
                     Code::Schema
                 }
                 3 => {

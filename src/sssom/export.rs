@@ -82,6 +82,34 @@ fn one_line(value: &str) -> String {
         .collect()
 }
 
+/// A metadata value as a YAML scalar: plain style where YAML reads it back as the same text,
+/// else double-quoted (spec-formats-tsv.md asks for exactly that), on one line.
+pub(crate) fn yaml_scalar(value: &str) -> String {
+    let value = one_line(value);
+    let plain = !value.is_empty()
+        && value.trim() == value
+        && !value.starts_with([
+            '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%',
+            '@', '`',
+        ])
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.ends_with(':');
+    if plain {
+        return value;
+    }
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Writes the mappings (and researched gaps) of the chosen jurisdictions as SSSOM TSV.
 pub fn export(data: &Dataset, options: &ExportOptions) -> String {
     let chosen: Vec<&Jurisdiction> = data
@@ -138,14 +166,21 @@ fn header(data: &Dataset, chosen: &[&Jurisdiction], options: &ExportOptions) -> 
     out.push_str("#   skos: http://www.w3.org/2004/02/skos/core#\n");
     out.push_str("#   sssom: https://w3id.org/sssom/\n");
     for (prefix, iri) in &prefixes {
-        out.push_str(&format!("#   {prefix}: {iri}\n"));
+        out.push_str(&format!(
+            "#   {}: {}\n",
+            yaml_scalar(prefix),
+            yaml_scalar(iri)
+        ));
     }
     out.push_str(&format!(
         "# mapping_set_id: {}\n",
-        one_line(&options.mapping_set_id)
+        yaml_scalar(&options.mapping_set_id)
     ));
     let origin = data.origin();
-    out.push_str(&format!("# mapping_set_version: {}\n", origin.version()));
+    out.push_str(&format!(
+        "# mapping_set_version: {}\n",
+        yaml_scalar(&origin.version())
+    ));
     let when = match options.as_of {
         Some(date) => {
             let beyond = origin
@@ -163,11 +198,15 @@ fn header(data: &Dataset, chosen: &[&Jurisdiction], options: &ExportOptions) -> 
         }
         None => "; all records, repealed and pending law included".to_owned(),
     };
-    out.push_str(&format!(
-        "# mapping_set_description: National offences mapped onto the UN Convention against Cybercrime and related taxonomies ({}{when})\n",
+    let description = format!(
+        "National offences mapped onto the UN Convention against Cybercrime and related taxonomies ({}{when})",
         crate::render::words::origin(origin)
+    );
+    out.push_str(&format!(
+        "# mapping_set_description: {}\n",
+        yaml_scalar(&description)
     ));
-    out.push_str(&format!("# license: {}\n", one_line(&options.license)));
+    out.push_str(&format!("# license: {}\n", yaml_scalar(&options.license)));
     let not_researched = chosen
         .iter()
         .flat_map(|j| &j.gaps)

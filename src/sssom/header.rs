@@ -1,161 +1,292 @@
-//! The YAML header of an SSSOM TSV file (the lines starting with `#`).
+//! The metadata block of a mapping set: the `#` lines before the TSV section (embedded mode),
+//! or a YAML file beside it (external mode). Read as YAML (see [`super::yaml`]); every
+//! problem is reported at its line and column in the file it is in.
 
-use super::{MappingSet, diag};
-use crate::diagnostic::{Code, Diagnostic};
+use super::spec::{self, BUILTIN_PREFIXES};
+use super::yaml::{self, At, Node};
+use super::{Extension, MappingSet};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::source_text::Position;
 
-/// Parses the YAML header subset SSSOM files use: `key: value`, a nested `curie_map:` block,
-/// and `- item` lists.
-pub(super) fn parse_header(
-    file: &str,
-    lines: &[(usize, &str)],
-    set: &mut MappingSet,
-    out: &mut Vec<Diagnostic>,
-) {
-    let mut current: Option<String> = None;
-    let mut prefix_lines: std::collections::HashMap<String, usize> =
-        std::collections::HashMap::new();
-    for (line, raw) in lines {
-        let text = raw.trim_start_matches('#');
-        if text.trim().is_empty() {
-            continue;
-        }
-        let indented = text.starts_with("  ") || text.starts_with('\t');
-        let item = text.trim();
-        if indented {
-            let Some(key) = &current else {
-                out.push(diag(
-                    file,
-                    *line,
-                    "header",
-                    Code::Syntax,
-                    format!("indented header line `{item}` has no parent key"),
-                ));
-                continue;
-            };
-            if let Some(value) = item.strip_prefix("- ") {
-                let entry = set.metadata.entry(key.clone()).or_default();
-                if !entry.is_empty() {
-                    entry.push_str(", ");
-                }
-                entry.push_str(value.trim());
-            } else if let Some((k, v)) = item.split_once(':') {
-                if key == "curie_map" {
-                    let prefix = (k.trim().to_owned(), v.trim().to_owned());
-                    declare(set, &mut prefix_lines, prefix, (file, *line), out);
-                } else {
-                    let entry = set.metadata.entry(key.clone()).or_default();
-                    if !entry.is_empty() {
-                        entry.push_str(", ");
-                    }
-                    entry.push_str(item);
-                }
-            } else {
-                out.push(diag(
-                    file,
-                    *line,
-                    "header",
-                    Code::Syntax,
-                    format!("expected `key: value` or `- item` in the header, found `{item}`"),
-                ));
-            }
-        } else if let Some((k, v)) = item.split_once(':') {
-            let key = k.trim().to_owned();
-            let value = v.trim();
-            set.metadata_lines.insert(key.clone(), *line);
-            if key == "curie_map" && value.starts_with('{') {
-                // Flow style: `curie_map: {skos: 'http://...', ex: "http://..."}`.
-                match flow_map(value) {
-                    Some(pairs) => {
-                        for pair in pairs {
-                            declare(set, &mut prefix_lines, pair, (file, *line), out);
-                        }
-                    }
-                    None => out.push(diag(
-                        file,
-                        *line,
-                        "curie_map",
-                        Code::Syntax,
-                        format!("cannot read the flow-style curie_map `{value}`: expected `{{prefix: iri, ...}}`"),
-                    )),
-                }
-                current = Some(key);
-                continue;
-            }
-            if !value.is_empty() {
-                set.metadata
-                    .insert(key.clone(), value.trim_matches('"').to_owned());
-            }
-            current = Some(key);
-        } else {
-            out.push(diag(
-                file,
-                *line,
-                "header",
-                Code::Syntax,
-                format!("expected `key: value` in the header, found `{item}`"),
-            ));
-        }
-    }
+/// Where the YAML text came from: its file, and for each of its lines the line in that file
+/// and how many characters were cut from its start (the `#`).
+pub(super) struct Origin<'a> {
+    pub(super) file: &'a str,
+    pub(super) lines: Vec<(usize, usize)>,
 }
 
-/// Reads a one-line YAML flow mapping of scalars, `{a: 'x', b: "y", c: z}`; `None` when it is
-/// not one.
-fn flow_map(value: &str) -> Option<Vec<(String, String)>> {
-    let inner = value.strip_prefix('{')?.strip_suffix('}')?.trim();
-    if inner.is_empty() {
-        return Some(Vec::new());
-    }
-    let mut pairs = Vec::new();
-    let mut rest = inner;
-    while !rest.is_empty() {
-        let (key, after) = rest.split_once(':')?;
-        let after = after.trim_start();
-        let (val, tail) = match after.chars().next() {
-            Some(q @ ('\'' | '"')) => {
-                let body = &after[1..];
-                let end = body.find(q)?;
-                (&body[..end], body[end + 1..].trim_start())
-            }
-            _ => match after.find(',') {
-                Some(i) => (after[..i].trim_end(), &after[i..]),
-                None => (after.trim_end(), ""),
-            },
-        };
-        pairs.push((unquote(key.trim()).to_owned(), val.to_owned()));
-        rest = match tail.strip_prefix(',') {
-            Some(t) => t.trim_start(),
-            None if tail.is_empty() => "",
-            None => return None,
-        };
-    }
-    Some(pairs)
-}
-
-fn unquote(s: &str) -> &str {
-    s.strip_prefix(['\'', '"'])
-        .and_then(|t| t.strip_suffix(['\'', '"']))
-        .unwrap_or(s)
-}
-
-/// Adds a `(prefix, iri)` pair to the curie_map; a prefix declared twice is an error naming
-/// the first line.
-fn declare(
-    set: &mut MappingSet,
-    lines: &mut std::collections::HashMap<String, usize>,
-    (prefix, iri): (String, String),
-    (file, line): (&str, usize),
-    out: &mut Vec<Diagnostic>,
-) {
-    if let Some(first) = lines.get(&prefix) {
-        out.push(diag(
-            file,
+impl Origin<'_> {
+    fn position(&self, at: At) -> Position {
+        let (line, cut) = self
+            .lines
+            .get(at.line.saturating_sub(1))
+            .copied()
+            .unwrap_or((at.line, 0));
+        Position {
             line,
-            "curie_map",
-            Code::DuplicateId,
-            format!("prefix `{prefix}` is declared twice (first on line {first})"),
+            column: at.column + cut,
+        }
+    }
+
+    fn diag(
+        &self,
+        severity: Severity,
+        code: Code,
+        at: At,
+        path: &str,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            severity,
+            code,
+            self.file,
+            Some(self.position(at)),
+            path,
+            message,
+        )
+    }
+}
+
+/// Reads a metadata block into `set`: the curie_map, extension definitions, and every other
+/// key with its values.
+pub(super) fn read(
+    yaml_text: &str,
+    origin: &Origin<'_>,
+    set: &mut MappingSet,
+    out: &mut Vec<Diagnostic>,
+) {
+    let root = match yaml::parse(yaml_text) {
+        Ok(Some(node)) => node,
+        Ok(None) => return,
+        Err(e) => {
+            let code = if e.message.contains("is given twice") {
+                Code::DuplicateId
+            } else {
+                Code::Syntax
+            };
+            out.push(origin.diag(
+                Severity::Error,
+                code,
+                e.at,
+                "metadata",
+                format!("cannot read the metadata block as YAML: {}", e.message),
+            ));
+            return;
+        }
+    };
+    let Node::Map(entries, _) = root else {
+        out.push(origin.diag(
+            Severity::Error,
+            Code::Schema,
+            root.at(),
+            "metadata",
+            format!(
+                "the metadata block must be a mapping of slots, found {}",
+                root.kind()
+            ),
         ));
         return;
+    };
+    for (key, at, value) in entries {
+        set.metadata_lines
+            .insert(key.clone(), origin.position(at).line);
+        set.metadata_at.insert(key.clone(), origin.position(at));
+        match key.as_str() {
+            "curie_map" => curie_map(&value, origin, set, out),
+            "extension_definitions" => extensions(&value, origin, set, out),
+            _ => {
+                let values = scalars(&key, &value, origin, out);
+                if values.is_empty() {
+                    continue;
+                }
+                set.metadata.insert(key.clone(), values.join(", "));
+                set.values.insert(key, values);
+            }
+        }
     }
-    lines.insert(prefix.clone(), line);
-    set.curie_map.insert(prefix, iri);
+}
+
+/// The values of a slot: one scalar, or a list of scalars.
+fn scalars(key: &str, node: &Node, origin: &Origin<'_>, out: &mut Vec<Diagnostic>) -> Vec<String> {
+    let one = |n: &Node, out: &mut Vec<Diagnostic>| match n {
+        Node::Scalar { .. } => n.text().map(str::to_owned),
+        other => {
+            out.push(origin.diag(
+                Severity::Error,
+                Code::Schema,
+                other.at(),
+                key,
+                format!(
+                    "`{key}` must be a value or a list of values, found {}",
+                    other.kind()
+                ),
+            ));
+            None
+        }
+    };
+    match node {
+        Node::List(items, _) => items.iter().filter_map(|n| one(n, out)).collect(),
+        n => one(n, out).into_iter().collect(),
+    }
+}
+
+fn curie_map(node: &Node, origin: &Origin<'_>, set: &mut MappingSet, out: &mut Vec<Diagnostic>) {
+    let Node::Map(entries, _) = node else {
+        if node.text().is_some() || !matches!(node, Node::Scalar { .. }) {
+            out.push(origin.diag(
+                Severity::Error,
+                Code::Schema,
+                node.at(),
+                "curie_map",
+                format!(
+                    "`curie_map` must map prefixes to IRIs, found {}",
+                    node.kind()
+                ),
+            ));
+        }
+        return;
+    };
+    for (prefix, at, iri) in entries {
+        let Some(iri) = iri.text() else {
+            out.push(origin.diag(
+                Severity::Error,
+                Code::Schema,
+                iri.at(),
+                "curie_map",
+                format!(
+                    "prefix `{prefix}` must expand to an IRI, found {}",
+                    iri.kind()
+                ),
+            ));
+            continue;
+        };
+        if let Some((_, builtin)) = BUILTIN_PREFIXES.iter().find(|(p, _)| p == prefix) {
+            if iri != *builtin {
+                out.push(origin.diag(
+                    Severity::Error,
+                    Code::Schema,
+                    *at,
+                    "curie_map",
+                    format!("built-in prefix `{prefix}` must expand to `{builtin}`, not `{iri}`"),
+                ));
+                continue;
+            }
+        }
+        set.curie_map.insert(prefix.clone(), iri.to_owned());
+    }
+}
+
+fn extensions(node: &Node, origin: &Origin<'_>, set: &mut MappingSet, out: &mut Vec<Diagnostic>) {
+    let Node::List(items, _) = node else {
+        out.push(origin.diag(
+            Severity::Error,
+            Code::Schema,
+            node.at(),
+            "extension_definitions",
+            format!(
+                "`extension_definitions` must be a list, found {}",
+                node.kind()
+            ),
+        ));
+        return;
+    };
+    for item in items {
+        let Node::Map(fields, at) = item else {
+            out.push(origin.diag(
+                Severity::Error,
+                Code::Schema,
+                item.at(),
+                "extension_definitions",
+                format!(
+                    "an extension definition must be a mapping, found {}",
+                    item.kind()
+                ),
+            ));
+            continue;
+        };
+        let field = |name: &str| {
+            fields
+                .iter()
+                .find(|(k, _, _)| k == name)
+                .and_then(|(_, _, v)| v.text())
+                .map(str::to_owned)
+        };
+        let Some(slot_name) = field("slot_name") else {
+            out.push(origin.diag(
+                Severity::Error,
+                Code::Schema,
+                *at,
+                "extension_definitions",
+                "an extension definition needs a `slot_name`".to_owned(),
+            ));
+            continue;
+        };
+        // spec-model.md: a definition without a property gets `http://sssom.invalid/NAME`.
+        let property =
+            field("property").unwrap_or_else(|| format!("http://sssom.invalid/{slot_name}"));
+        if spec::slot(&slot_name).is_some() {
+            out.push(origin.diag(
+                Severity::Error,
+                Code::Schema,
+                *at,
+                "extension_definitions",
+                format!("extension `{slot_name}` has the name of a standard slot"),
+            ));
+            continue;
+        }
+        set.extensions.insert(
+            slot_name,
+            Extension {
+                property,
+                type_hint: field("type_hint"),
+            },
+        );
+    }
+}
+
+/// The metadata keys that are neither slots of the set nor declared extensions.
+pub(super) fn unknown_keys(set: &MappingSet) -> impl Iterator<Item = &String> {
+    set.metadata_at.keys().filter(move |k| {
+        !spec::slot(k).is_some_and(|s| s.on_set()) && !set.extensions.contains_key(*k)
+    })
+}
+
+/// Splits a multi-valued TSV cell on `|`, reading `\|` as a `|` inside a value and `\\` as a
+/// `\` (spec-formats-tsv.md, "Multi-valued slots"); any other `\` stays as it is.
+pub fn split_values(cell: &str) -> Vec<String> {
+    let mut values = vec![String::new()];
+    let mut chars = cell.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if matches!(chars.peek(), Some('|' | '\\')) => {
+                if let (Some(v), Some(next)) = (values.last_mut(), chars.next()) {
+                    v.push(next);
+                }
+            }
+            '|' => values.push(String::new()),
+            c => {
+                if let Some(v) = values.last_mut() {
+                    v.push(c);
+                }
+            }
+        }
+    }
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_values;
+
+    #[test]
+    fn pipes_and_their_escapes() {
+        assert_eq!(split_values("a|b"), ["a", "b"]);
+        assert_eq!(
+            split_values(r"Alice\|Bob|Charlie"),
+            [r"Alice|Bob", "Charlie"]
+        );
+        assert_eq!(split_values(r"a\\|b"), [r"a\", "b"]);
+        assert_eq!(split_values(r"a\b"), [r"a\b"]);
+        assert_eq!(split_values(""), [""]);
+    }
 }

@@ -18,18 +18,53 @@ use crate::{
 /// import does not copy the dataset.
 pub(crate) struct Base<'a> {
     categories: HashSet<CategoryId>,
+    taxonomies: HashSet<String>,
     jurisdictions: HashMap<JurisdictionCode, &'a Jurisdiction>,
     provisions: HashMap<&'a ProvisionId, &'a Provision>,
 }
 
+/// The relation a predicate counts as, if it counts as one: the five SKOS mapping relations,
+/// `owl:equivalentClass` as `skos:exactMatch`, and `rdfs:subClassOf` as `skos:broadMatch` (the
+/// subject, a national provision, is narrower than the category).
+pub(crate) fn relation_of(predicate: &str) -> Option<Relation> {
+    match predicate {
+        "owl:equivalentClass" => Some(Relation::Exact),
+        "rdfs:subClassOf" => Some(Relation::Broad),
+        p if p.starts_with("skos:") => p.parse().ok(),
+        _ => None,
+    }
+}
+
 impl<'a> Base<'a> {
+    /// Whether a row is about this data: its object is one of the categories' taxonomies, or
+    /// its subject is a provision of a jurisdiction in the data, or it is a gap row naming a
+    /// jurisdiction (`subject_source: jurisdiction:SG`).
+    fn concerns(&self, subject: &str, object: &str, subject_source: &str) -> bool {
+        let prefix = |curie: &str| curie.split_once(':').map(|(p, _)| p.to_owned());
+        if subject == NO_TERM_FOUND
+            && subject_source.starts_with(&format!("{JURISDICTION_PREFIX}:"))
+        {
+            return true;
+        }
+        if prefix(object).is_some_and(|p| self.taxonomies.contains(&p)) {
+            return true;
+        }
+        subject
+            .parse::<ProvisionId>()
+            .is_ok_and(|p| self.jurisdictions.contains_key(&p.jurisdiction()))
+    }
+
     /// Indexes the taxonomies' categories and the jurisdictions' provisions.
     pub(crate) fn new(
         taxonomies: impl Iterator<Item = &'a crate::Taxonomy>,
         jurisdictions: impl Iterator<Item = &'a Jurisdiction>,
     ) -> Self {
+        let mut ids = HashSet::new();
         let categories = taxonomies
-            .flat_map(|t| t.categories.iter().map(|c| CategoryId::new(&t.id, &c.id)))
+            .flat_map(|t| {
+                ids.insert(t.id.to_string());
+                t.categories.iter().map(|c| CategoryId::new(&t.id, &c.id))
+            })
             .collect();
         let mut by_code = HashMap::new();
         let mut provisions = HashMap::new();
@@ -44,6 +79,7 @@ impl<'a> Base<'a> {
         }
         Self {
             categories,
+            taxonomies: ids,
             jurisdictions: by_code,
             provisions,
         }
@@ -75,22 +111,16 @@ pub(crate) fn import(
     base: &Base<'_>,
     file: &str,
     set: &MappingSet,
+    bad_rows: &[bool],
     date: Date,
     out: &mut Vec<Diagnostic>,
 ) -> Imported {
-    let checked = match set.metadata.get("mapping_date") {
-        None => date,
-        Some(text) => text.parse::<Date>().unwrap_or_else(|e| {
-            out.push(diag(
-                file,
-                set.header_line("mapping_date").unwrap_or(1),
-                "mapping_date",
-                Code::Schema,
-                format!("`mapping_date` {e}"),
-            ));
-            date
-        }),
-    };
+    // An unreadable `mapping_date` has been reported by the conformance check.
+    let checked = set
+        .metadata
+        .get("mapping_date")
+        .and_then(|text| text.parse::<Date>().ok())
+        .unwrap_or(date);
     let mut importer = Importer {
         base,
         file,
@@ -103,13 +133,29 @@ pub(crate) fn import(
     };
     let mut seen_rows: HashMap<(&str, &str, &str, &str), usize> =
         HashMap::with_capacity(set.rows.len());
-    for row in &set.rows {
+    let mut elsewhere: Option<(usize, usize)> = None;
+    let mut uncounted: IndexMap<&str, (usize, usize)> = IndexMap::new();
+    for (i, row) in set.rows.iter().enumerate() {
+        // A row that breaks the specification has been reported by the conformance check.
+        if bad_rows.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         let c = &importer.cols;
         let (subject, predicate, object) = (
             row.get(c.subject).trim(),
             row.get(c.predicate).trim(),
             row.get(c.object).trim(),
         );
+        if !base.concerns(subject, object, &set.value(row, "subject_source")) {
+            let e = elsewhere.get_or_insert((row.line, 0));
+            e.1 += 1;
+            continue;
+        }
+        if !predicate.starts_with("skos:") && relation_of(predicate).is_none() {
+            let u = uncounted.entry(predicate).or_insert((row.line, 0));
+            u.1 += 1;
+            continue;
+        }
         // A gap row's subject is always `sssom:NoTermFound`: its jurisdiction tells it apart.
         let key = (subject, predicate, object, row.get(c.source).trim());
         if let Some(first) = seen_rows.insert(key, row.line) {
@@ -138,6 +184,33 @@ pub(crate) fn import(
         } else {
             importer.mapping(row, subject, fields);
         }
+    }
+    if let Some((line, n)) = elsewhere {
+        importer.out.push(Diagnostic::new(
+            Severity::Note,
+            Code::NotInInterchange,
+            file,
+            Some(Position { line, column: 1 }),
+            "row",
+            format!(
+                "{n} row{} concern{} other vocabularies, not imported (first on line {line}): neither the subject is a provision of a jurisdiction in the data nor the object one of its categories",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "s" } else { "" }
+            ),
+        ));
+    }
+    for (predicate, (line, n)) in uncounted {
+        importer.out.push(Diagnostic::new(
+            Severity::Warning,
+            Code::NotInInterchange,
+            file,
+            Some(Position { line, column: 1 }),
+            "predicate_id",
+            format!(
+                "{n} row{} with predicate `{predicate}` (first on line {line}) not imported: coverage counts the SKOS predicates, owl:equivalentClass (as skos:exactMatch) and rdfs:subClassOf (as skos:broadMatch) only",
+                if n == 1 { "" } else { "s" }
+            ),
+        ));
     }
     // "Not researched" is not written to SSSOM (it is not a mapping claim): the base data's
     // not-researched records stay for every category the set gives no gap and no counting
@@ -311,9 +384,9 @@ impl Importer<'_, '_, '_> {
                 ok &= check_prefix(self.set, value, self.file, line, column, self.out);
             }
         }
-        let relation = match predicate.parse::<Relation>() {
-            Ok(r) if predicate.starts_with("skos:") => Some(r),
-            Ok(_) | Err(_) => {
+        let relation = match relation_of(predicate) {
+            Some(r) => Some(r),
+            None => {
                 self.error(line, "predicate_id", Code::Schema, format!(
                     "predicate `{predicate}` is not one of skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch, skos:relatedMatch"
                 ));
@@ -370,9 +443,9 @@ impl Importer<'_, '_, '_> {
     /// A `sssom:NoTermFound` row: a gap record of the jurisdiction in `subject_source`.
     fn gap(&mut self, row: &super::Row, fields: Fields) {
         let line = row.line;
-        let code = row
-            .get(self.cols.source)
-            .trim()
+        let code = self
+            .set
+            .value(row, "subject_source")
             .strip_prefix(&format!("{JURISDICTION_PREFIX}:"))
             .and_then(|c| c.parse::<JurisdictionCode>().ok());
         let Some(code) = code else {

@@ -17,21 +17,37 @@
 //! assert_eq!(s3.mappings[0].category.as_str(), "un2024:art7");
 //! ```
 
+mod conform;
 mod curie;
 mod export;
 mod header;
 mod import;
 mod parse;
+pub mod spec;
+mod yaml;
 
+pub(crate) use conform::conform;
+pub use conform::validate;
 pub use export::{ExportOptions, export};
+pub use header::split_values;
 pub(crate) use import::{Base, import};
-pub use parse::{MappingSet, Row, parse};
+pub use parse::{MappingSet, Row, parse, parse_with_metadata};
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::source_text::Position;
 use crate::{ExtraCondition, GapVerdict, LocalId, Source};
+
+/// A declared extension slot (`extension_definitions` in the metadata).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extension {
+    /// The property that gives the slot its meaning (`http://sssom.invalid/NAME` when the
+    /// definition has none).
+    pub property: String,
+    /// The type of its values, if declared.
+    pub type_hint: Option<String>,
+}
 
 /// The mandatory columns of a mapping row.
 pub const MANDATORY: [&str; 4] = [

@@ -1,0 +1,394 @@
+//! Checking a mapping set against the SSSOM specification alone, without this crate's
+//! taxonomy: every slot's value against its range, the controlled vocabularies, the declared
+//! prefixes, the mandatory slots (after propagation), literal mappings and extensions.
+
+use super::header::{self, split_values};
+use super::spec::{
+    self, BUILTIN_PREFIXES, CARDINALITIES, ENTITY_TYPES, JUSTIFICATIONS, LITERAL,
+    PREDICATE_MODIFIERS, Range, VERSIONS,
+};
+use super::{MappingSet, Row};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::source_text::Position;
+
+/// The result of checking a mapping set against the specification.
+#[derive(Debug, Default)]
+pub(crate) struct Conformance {
+    /// What was found, in file order within the metadata and then the rows.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// For each row, whether it breaks the specification (and so is not imported).
+    pub(crate) bad_rows: Vec<bool>,
+}
+
+/// Parses and checks SSSOM/TSV text against the specification alone: the typed
+/// [`MappingSet`] and every problem, one diagnostic each with its line and column.
+///
+/// ```
+/// let tsv = "# curie_map:\n#   ex: https://example.org/\n# mapping_set_id: https://example.org/set\n\
+///            subject_id\tpredicate_id\tobject_id\tmapping_justification\tconfidence\n\
+///            ex:a\tskos:exactMatch\tex:b\tsemapv:LexicalMatching\t0.9\n\
+///            ex:a\towl:equivalentClass\tzz:c\tsemapv:Guessing\t2\n";
+/// let (set, problems) = cybercrime_taxonomy::sssom::validate("example.sssom.tsv", tsv);
+/// assert_eq!(set.rows.len(), 2);
+/// let messages: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+/// assert_eq!(messages, [
+///     "example.sssom.tsv:6:26: error[dangling-reference]: object_id: prefix `zz` of `zz:c` is not declared in the curie_map",
+///     "example.sssom.tsv:6:31: error[schema]: mapping_justification: `semapv:Guessing` is not a mapping justification of the SSSOM specification (semapv:LexicalMatching, semapv:ManualMappingCuration, ...)",
+///     "example.sssom.tsv:6:47: error[out-of-range]: confidence: `2` is outside 0 to 1",
+/// ]);
+/// ```
+pub fn validate(file: &str, text: &str) -> (MappingSet, Vec<Diagnostic>) {
+    let (set, mut out) = super::parse(file, text);
+    out.extend(conform(file, &set).diagnostics);
+    (set, out)
+}
+
+/// Checks a parsed set against the specification.
+pub(crate) fn conform(file: &str, set: &MappingSet) -> Conformance {
+    let mut c = Checker {
+        file,
+        set,
+        out: Vec::new(),
+    };
+    c.metadata();
+    c.columns();
+    let bad_rows = set.rows.iter().map(|row| c.row(row)).collect();
+    Conformance {
+        diagnostics: c.out,
+        bad_rows,
+    }
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    set: &'a MappingSet,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, severity: Severity, code: Code, at: Position, slot: &str, message: String) {
+        self.out.push(Diagnostic::new(
+            severity,
+            code,
+            self.file,
+            Some(at),
+            slot,
+            message,
+        ));
+    }
+
+    /// Where a metadata key is, in the file that holds the metadata.
+    fn meta_at(&self, key: &str) -> (String, Position) {
+        let file = self
+            .set
+            .metadata_file
+            .clone()
+            .unwrap_or_else(|| self.file.to_owned());
+        let at = self
+            .set
+            .metadata_at
+            .get(key)
+            .copied()
+            .unwrap_or(Position { line: 1, column: 1 });
+        (file, at)
+    }
+
+    fn meta_push(&mut self, severity: Severity, code: Code, key: &str, message: String) {
+        let (file, at) = self.meta_at(key);
+        self.out.push(Diagnostic::new(
+            severity,
+            code,
+            &file,
+            Some(at),
+            key,
+            message,
+        ));
+    }
+
+    fn metadata(&mut self) {
+        let set = self.set;
+        if !set.values.contains_key("mapping_set_id") {
+            let (file, _) = self.meta_at("mapping_set_id");
+            self.out.push(Diagnostic::new(
+                Severity::Warning,
+                Code::Schema,
+                &file,
+                Some(Position { line: 1, column: 1 }),
+                "mapping_set_id",
+                "the mapping set has no `mapping_set_id`, which the specification requires"
+                    .to_owned(),
+            ));
+        }
+        for key in header::unknown_keys(set).cloned().collect::<Vec<_>>() {
+            let known = spec::slot(&key).is_some();
+            let message = if known {
+                format!(
+                    "`{key}` is a slot of mappings, not of the mapping set: it is kept but has no meaning here"
+                )
+            } else {
+                format!(
+                    "`{key}` is not an SSSOM slot and not a declared extension: it is kept as an undefined extension (text)"
+                )
+            };
+            self.meta_push(Severity::Note, Code::Schema, &key, message);
+        }
+        for (key, values) in &set.values {
+            let Some(slot) = spec::slot(key) else {
+                continue;
+            };
+            if values.len() > 1 && !slot.multivalued {
+                self.meta_push(
+                    Severity::Error,
+                    Code::Schema,
+                    key,
+                    format!("`{key}` takes one value, found a list of {}", values.len()),
+                );
+                continue;
+            }
+            for v in values {
+                if let Some(message) = self.check_value(slot.name, slot.range, v) {
+                    let (severity, code) = classify(&message);
+                    self.meta_push(severity, code, key, message);
+                }
+            }
+        }
+    }
+
+    fn columns(&mut self) {
+        let set = self.set;
+        for (i, name) in set.columns.iter().enumerate() {
+            let at = Position {
+                line: header_line(set),
+                column: set.columns[..i]
+                    .iter()
+                    .map(|c| c.chars().count() + 1)
+                    .sum::<usize>()
+                    + 1,
+            };
+            match spec::slot(name) {
+                Some(s) if s.on_mapping() => {}
+                Some(_) => self.push(
+                    Severity::Note,
+                    Code::Schema,
+                    at,
+                    name,
+                    format!("column `{name}` is a slot of the mapping set, not of mappings: its values are kept but not checked"),
+                ),
+                None if set.extensions.contains_key(name) => {}
+                None => self.push(
+                    Severity::Note,
+                    Code::Schema,
+                    at,
+                    name,
+                    format!("column `{name}` is not an SSSOM slot and not a declared extension: it is kept as an undefined extension (text)"),
+                ),
+            }
+        }
+    }
+
+    /// Checks one row; true when it breaks the specification.
+    fn row(&mut self, row: &Row) -> bool {
+        let set = self.set;
+        let mut bad = false;
+        let column_at = |i: usize| Position {
+            line: row.line,
+            column: (0..i)
+                .map(|j| row.get(Some(j)).chars().count() + 1)
+                .sum::<usize>()
+                + 1,
+        };
+        // The mandatory slots, after propagation; a literal side is given by its label.
+        for (side, kind, label) in [
+            ("subject_id", "subject_type", "subject_label"),
+            ("object_id", "object_type", "object_label"),
+        ] {
+            if !set.value(row, side).is_empty() {
+                continue;
+            }
+            let literal = set.value(row, kind) == LITERAL;
+            if literal && !set.value(row, label).is_empty() {
+                continue;
+            }
+            let at = set.column(side).map_or(
+                Position {
+                    line: row.line,
+                    column: 1,
+                },
+                column_at,
+            );
+            let message = if literal {
+                format!(
+                    "`{label}` is empty: a literal mapping gives its {} by its label",
+                    &side[..side.len() - 3]
+                )
+            } else {
+                format!("`{side}` is empty")
+            };
+            self.push(Severity::Error, Code::Schema, at, side, message);
+            bad = true;
+        }
+        for slot in ["predicate_id", "mapping_justification"] {
+            if set.value(row, slot).is_empty() {
+                let at = set.column(slot).map_or(
+                    Position {
+                        line: row.line,
+                        column: 1,
+                    },
+                    column_at,
+                );
+                self.push(
+                    Severity::Error,
+                    Code::Schema,
+                    at,
+                    slot,
+                    format!("`{slot}` is empty"),
+                );
+                bad = true;
+            }
+        }
+        for (i, name) in set.columns.iter().enumerate() {
+            let Some(slot) = spec::slot(name).filter(|s| s.on_mapping()) else {
+                continue;
+            };
+            let cell = row.get(Some(i)).trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let values = if slot.multivalued {
+                split_values(cell)
+            } else {
+                vec![cell.to_owned()]
+            };
+            for v in values {
+                if let Some(message) = self.check_value(name, slot.range, v.trim()) {
+                    let (severity, code) = classify(&message);
+                    self.push(severity, code, column_at(i), name, message);
+                    bad |= severity == Severity::Error;
+                }
+            }
+        }
+        bad
+    }
+
+    /// What is wrong with one value of a slot, if anything.
+    fn check_value(&self, name: &str, range: Range, v: &str) -> Option<String> {
+        if v.is_empty() {
+            return None;
+        }
+        if name == "mapping_justification" {
+            return (!JUSTIFICATIONS.contains(&v)).then(|| {
+                format!("`{v}` is not a mapping justification of the SSSOM specification (semapv:LexicalMatching, semapv:ManualMappingCuration, ...)")
+            });
+        }
+        match range {
+            Range::Curie => self.check_curie(v),
+            Range::Uri => (!has_scheme(v)).then(|| format!("`{v}` is not an absolute IRI")),
+            Range::Double => {
+                let Ok(x) = v.parse::<f64>() else {
+                    return Some(format!("`{v}` is not a number"));
+                };
+                let (lo, hi) = if name == "reviewer_agreement" {
+                    (-1.0, 1.0)
+                } else {
+                    (0.0, 1.0)
+                };
+                let bounded = matches!(
+                    name,
+                    "confidence"
+                        | "mapping_set_confidence"
+                        | "reviewer_agreement"
+                        | "similarity_score"
+                );
+                if !x.is_finite() {
+                    Some(format!("`{v}` is not a finite number"))
+                } else if bounded && !(lo..=hi).contains(&x) {
+                    Some(format!("`{v}` is outside {lo} to {hi}"))
+                } else {
+                    None
+                }
+            }
+            Range::Date => (!is_date(v)).then(|| format!("`{v}` is not a date (YYYY-MM-DD)")),
+            Range::EntityType => (!ENTITY_TYPES.contains(&v)).then(|| {
+                format!(
+                    "`{v}` is not an entity type (e.g. `owl class`, `skos concept`, `rdfs literal`)"
+                )
+            }),
+            Range::PredicateModifier => (!PREDICATE_MODIFIERS.contains(&v))
+                .then(|| format!("`{v}` is not a predicate modifier (the only one is `Not`)")),
+            Range::Cardinality => (!CARDINALITIES.contains(&v)).then(|| {
+                format!("`{v}` is not a mapping cardinality (1:1, 1:n, n:1, n:n, 1:0, 0:1, 0:0)")
+            }),
+            Range::Version => (!VERSIONS.contains(&v))
+                .then(|| format!("`{v}` is not an SSSOM version (1.0 or 1.1)")),
+            Range::Text | Range::Structured => None,
+        }
+    }
+
+    fn check_curie(&self, v: &str) -> Option<String> {
+        let Some((prefix, _)) = v.split_once(':').filter(|(p, _)| !p.is_empty()) else {
+            return Some(format!(
+                "`{v}` is not a CURIE (expected `prefix:local`): {NOT_A_CURIE}"
+            ));
+        };
+        let declared = self.set.curie_map.contains_key(prefix)
+            || BUILTIN_PREFIXES.iter().any(|(p, _)| *p == prefix);
+        (!declared).then(|| format!("prefix `{prefix}` of `{v}` is not declared in the curie_map"))
+    }
+}
+
+/// The end of the message for a value that is not a CURIE where the schema expects one: the
+/// reference tool and common files accept bare names there (`subject_source: UBERON`,
+/// `predicate_id: noMatch`), so it is a warning, not an error.
+const NOT_A_CURIE: &str = "kept as written";
+
+/// The severity and code of a value problem.
+fn classify(message: &str) -> (Severity, Code) {
+    if message.ends_with(NOT_A_CURIE) {
+        (Severity::Warning, Code::Schema)
+    } else if message.contains("is not declared") {
+        (Severity::Error, Code::DanglingReference)
+    } else if message.contains("is outside") {
+        (Severity::Error, Code::OutOfRange)
+    } else {
+        (Severity::Error, Code::Schema)
+    }
+}
+
+/// The line of the column header.
+fn header_line(set: &MappingSet) -> usize {
+    set.rows
+        .first()
+        .map_or(1, |r| r.line.saturating_sub(1).max(1))
+}
+
+fn has_scheme(v: &str) -> bool {
+    let Some((scheme, rest)) = v.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+}
+
+fn is_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| v.get(r).and_then(|s| s.parse::<u32>().ok());
+    match (num(0..4), num(5..7), num(8..10)) {
+        (Some(y), Some(m), Some(d)) => {
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = match m {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => return false,
+            };
+            (1..=days).contains(&d)
+        }
+        _ => false,
+    }
+}
