@@ -49,6 +49,7 @@ mod counts;
 mod dataset;
 mod date;
 mod diagnostic;
+mod distance;
 mod embedded;
 mod error;
 mod id;
