@@ -55,6 +55,7 @@ mod error;
 mod id;
 mod jurisdiction;
 mod load;
+mod lookup;
 mod mapping;
 mod origin;
 mod penalty;
@@ -90,6 +91,7 @@ pub use jurisdiction::{
     TreatyRecord, TreatyStatus,
 };
 pub use load::DatasetBuilder;
+pub use lookup::{Candidate, LookupError};
 pub use mapping::{ExtraCondition, Justification, Mapping, Relation, RelationError};
 pub use origin::{Origin, Shipped};
 pub use penalty::{
