@@ -99,6 +99,7 @@ pub(crate) fn check(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
         );
     }
     check_verdicts(set, out);
+    check_state_names(set, out);
 }
 
 fn error(p: &Parsed<impl Sized>, code: Code, path: String, msg: String) -> Diagnostic {
@@ -698,6 +699,96 @@ fn check_mapping(
                     }
                 ),
             ));
+        }
+    }
+}
+
+/// What a State's name is to it, for messages.
+#[derive(Clone, Copy)]
+enum NameKind {
+    Code,
+    Name,
+    Alias,
+}
+
+impl NameKind {
+    fn word(self) -> &'static str {
+        match self {
+            Self::Code => "code",
+            Self::Name => "name",
+            Self::Alias => "alias",
+        }
+    }
+    /// `the code of`, `the name of`, `an alias of`.
+    fn of(self) -> &'static str {
+        match self {
+            Self::Code => "the code of",
+            Self::Name => "the name of",
+            Self::Alias => "an alias of",
+        }
+    }
+}
+
+/// Each State's code, name and aliases pick out that State alone, compared as
+/// [`Dataset::lookup`](crate::Dataset::lookup) compares them: a name shared by two States is an
+/// error in the later file, an alias that repeats the State's own code, name or alias a warning.
+fn check_state_names(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
+    use crate::lookup::normalise;
+    // normalised name -> (State, what the name is to it, the file)
+    let mut owners: HashMap<String, (crate::JurisdictionCode, NameKind, &str)> = HashMap::new();
+    let names = set.jurisdictions.iter().flat_map(|p| {
+        let j = &p.value;
+        [
+            (p, j.code.to_string(), NameKind::Code, "code".to_owned()),
+            (p, j.name.clone(), NameKind::Name, "name".to_owned()),
+        ]
+    });
+    let aliases = set.jurisdictions.iter().flat_map(|p| {
+        p.value
+            .aliases
+            .iter()
+            .enumerate()
+            .map(move |(i, a)| (p, a.clone(), NameKind::Alias, format!("aliases[{i}]")))
+    });
+    // Codes and names first, so that an alias meets every State's name whatever the file order.
+    for (p, name, kind, path) in names.chain(aliases) {
+        let code = p.value.code;
+        let key = normalise(&name);
+        if key.is_empty() {
+            if matches!(kind, NameKind::Alias) {
+                out.push(error(
+                    p,
+                    Code::MissingText,
+                    path,
+                    format!("alias `{name}` has no letters or digits"),
+                ));
+            }
+            continue;
+        }
+        match owners.get(&key) {
+            None => {
+                owners.insert(key, (code, kind, &p.source.name));
+            }
+            Some(&(owner, _, _)) if owner == code && !matches!(kind, NameKind::Alias) => {}
+            Some(&(owner, owner_kind, _)) if owner == code => out.push(p.diagnostic(
+                Severity::Warning,
+                Code::DuplicateId,
+                path,
+                format!(
+                    "alias `{name}` repeats {} {code}: remove it",
+                    owner_kind.of()
+                ),
+            )),
+            Some(&(owner, owner_kind, file)) => out.push(error(
+                p,
+                Code::DuplicateId,
+                path,
+                format!(
+                    "{} `{name}` is already {} {owner} in {file}: a name must pick out one State",
+                    kind.word(),
+                    owner_kind.of()
+                ),
+            )),
         }
     }
 }
