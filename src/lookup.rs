@@ -47,7 +47,7 @@ impl fmt::Display for Candidate {
 #[non_exhaustive]
 pub enum LookupError {
     /// Nothing goes by this id or name.
-    #[error("unknown {sought} `{query}`{}", did_you_mean(.suggestions))]
+    #[error("unknown {sought} {}{}", Quoted(.query), did_you_mean(.suggestions))]
     Unknown {
         /// What was sought: `id or name`, or `State`.
         sought: &'static str,
@@ -57,13 +57,25 @@ pub enum LookupError {
         suggestions: Vec<Candidate>,
     },
     /// Several items go by this name.
-    #[error("`{query}` is ambiguous: it may mean {}; give the id", OneOf(.candidates))]
+    #[error("{} is ambiguous: it may mean {}; give the id", Quoted(.query), OneOf(.candidates))]
     Ambiguous {
         /// The query, trimmed.
         query: String,
         /// Every item it names, in dataset order.
         candidates: Vec<Candidate>,
     },
+}
+
+/// A query in backticks, cut short past [`MAX_HINTED_CHARS`] characters: `` `aaa…` (10000 bytes) ``.
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.char_indices().nth(MAX_HINTED_CHARS) {
+            Some((end, _)) => write!(f, "`{}…` ({} bytes)", &self.0[..end], self.0.len()),
+            None => write!(f, "`{}`", self.0),
+        }
+    }
 }
 
 /// `A`, `A or B`, `A, B or C`.

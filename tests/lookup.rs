@@ -155,6 +155,19 @@ fn a_far_miss_gets_no_suggestion() {
 }
 
 #[test]
+fn a_hostile_query_is_answered_quickly_and_quoted_short() {
+    let query = "a".repeat(10_000_000);
+    let started = std::time::Instant::now();
+    let message = error(&query);
+    assert_eq!(
+        message,
+        format!("unknown id or name `{}…` (10000000 bytes)", "a".repeat(64))
+    );
+    // Linear in the query: no edit distance is computed for it.
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
 fn state_lookups_find_and_suggest_states_only() {
     let data = Dataset::embedded();
     let code = |q: &str| data.lookup_jurisdiction(q).map(|j| j.code.to_string());
