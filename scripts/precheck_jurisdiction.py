@@ -33,7 +33,7 @@ def check_source(s, where):
 for path in sys.argv[1:]:
     d = json.loads(pathlib.Path(path).read_text())
     cc = d["code"].lower()
-    allowed = {"code", "name", "as_of", "treaties", "instruments", "provisions", "gaps", "note"}
+    allowed = {"code", "name", "aliases", "as_of", "treaties", "instruments", "provisions", "gaps", "note"}
     for k in d:
         if k not in allowed:
             err(f"{path}: unknown top-level field {k}")

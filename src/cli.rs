@@ -28,9 +28,15 @@ fn formats(formats: &'static [&'static str]) -> impl TypedValueParser<Value = Fo
     PossibleValuesParser::new(formats).try_map(|s| s.parse::<Format>())
 }
 
-/// A jurisdiction code in any case (`sg`, `SG`).
-fn code(s: &str) -> Result<JurisdictionCode, cybercrime_taxonomy::IdError> {
-    s.to_ascii_uppercase().parse()
+/// The State a command-line argument names: a code in any case, a name or an alias (`sg`,
+/// `Singapore`, `SGP`), as [`Dataset::lookup_jurisdiction`] finds it.
+fn state(data: &Dataset, name: &str) -> Result<JurisdictionCode, Error> {
+    Ok(data.lookup_jurisdiction(name)?.code)
+}
+
+/// The States a list of arguments names.
+fn states(data: &Dataset, names: &[String]) -> Result<Vec<JurisdictionCode>, Error> {
+    names.iter().map(|name| state(data, name)).collect()
 }
 
 #[derive(Debug, Subcommand)]
@@ -45,9 +51,9 @@ enum Command {
         /// Only categories of this taxonomy (e.g. un2024).
         #[arg(long)]
         taxonomy: Option<TaxonomyId>,
-        /// Only provisions of this jurisdiction (e.g. SG).
-        #[arg(long, value_parser = code)]
-        jurisdiction: Option<JurisdictionCode>,
+        /// Only provisions of this jurisdiction (a code, name or alias: SG, Singapore).
+        #[arg(long)]
+        jurisdiction: Option<String>,
         #[command(flatten)]
         data: Data,
         /// Output format.
@@ -55,8 +61,12 @@ enum Command {
         format: Format,
     },
     /// Show one item: a taxonomy, category, jurisdiction, instrument or provision.
+    ///
+    /// Found by id in any case, by name (a State's name or alias, a title) or by article
+    /// number; a near miss is answered with "did you mean".
     Show {
-        /// Its id, e.g. un2024:art7, SG, sg:cma1993 or sg:cma1993/s3.
+        /// Its id or name, e.g. un2024:art7, "art 7", "budapest art 2", SG, "Viet Nam", VNM,
+        /// sg:cma1993 or sg:cma1993/s3.
         id: String,
         #[command(flatten)]
         data: Data,
@@ -91,12 +101,10 @@ enum Command {
     },
     /// Dual criminality between two States, per category.
     Dual {
-        /// The first State, e.g. SG.
-        #[arg(value_parser = code)]
-        first: JurisdictionCode,
-        /// The second State, e.g. MY.
-        #[arg(value_parser = code)]
-        second: JurisdictionCode,
+        /// The first State: a code, name or alias, e.g. SG or Singapore.
+        first: String,
+        /// The second State, e.g. MY or Malaysia.
+        second: String,
         /// Only these categories (repeat or comma-separate; default: Articles 7-17).
         #[arg(long, value_delimiter = ',')]
         category: Vec<CategoryId>,
@@ -111,12 +119,10 @@ enum Command {
     /// Readiness to cooperate: the legal bases two States share, per offence dual criminality,
     /// penalties and thresholds, and the procedural powers of the requested State.
     Cooperation {
-        /// The requesting State, e.g. SG.
-        #[arg(value_parser = code)]
-        requesting: JurisdictionCode,
-        /// The requested State, e.g. VN.
-        #[arg(value_parser = code)]
-        requested: JurisdictionCode,
+        /// The requesting State: a code, name or alias, e.g. SG or Singapore.
+        requesting: String,
+        /// The requested State, e.g. VN or "Viet Nam".
+        requested: String,
         /// Only these categories (offences or procedural powers; repeat or comma-separate;
         /// default: Articles 7-17 and the procedural powers).
         #[arg(long, value_delimiter = ',')]
@@ -132,9 +138,8 @@ enum Command {
     /// The law-reform brief for one State: per Convention article what its law covers, what is
     /// missing, and peer provisions of other States that cover it fully.
     Brief {
-        /// The State, e.g. VN.
-        #[arg(value_parser = code)]
-        state: JurisdictionCode,
+        /// The State: a code, name or alias, e.g. VN, "Viet Nam" or Vietnam.
+        state: String,
         #[command(flatten)]
         check: CheckArgs,
         #[command(flatten)]
@@ -165,9 +170,9 @@ enum Command {
         /// Compare with the embedded data plus this directory (JSON files or SSSOM sets).
         #[arg(long)]
         against: Option<PathBuf>,
-        /// Only these States (repeat or comma-separate; default: all).
-        #[arg(long, value_delimiter = ',', value_parser = code)]
-        jurisdiction: Vec<JurisdictionCode>,
+        /// Only these States (codes, names or aliases; repeat or comma-separate; default: all).
+        #[arg(long, value_delimiter = ',')]
+        jurisdiction: Vec<String>,
         /// Read verdicts against this taxonomy.
         #[arg(long, default_value = "un2024")]
         taxonomy: TaxonomyId,
@@ -194,9 +199,9 @@ enum Command {
     },
     /// Export mappings and researched gaps as an SSSOM mapping set (TSV).
     Sssom {
-        /// Only these States (repeat or comma-separate; default: all).
-        #[arg(long, value_delimiter = ',', value_parser = code)]
-        jurisdiction: Vec<JurisdictionCode>,
+        /// Only these States (codes, names or aliases; repeat or comma-separate; default: all).
+        #[arg(long, value_delimiter = ',')]
+        jurisdiction: Vec<String>,
         /// Leave out the researched gaps (`sssom:NoTermFound` rows).
         #[arg(long)]
         no_gaps: bool,
@@ -292,9 +297,9 @@ impl CheckArgs {
 struct ScopeArgs {
     #[command(flatten)]
     check: CheckArgs,
-    /// Only these States (repeat or comma-separate; default: all).
-    #[arg(long, value_delimiter = ',', value_parser = code)]
-    jurisdiction: Vec<JurisdictionCode>,
+    /// Only these States (codes, names or aliases; repeat or comma-separate; default: all).
+    #[arg(long, value_delimiter = ',')]
+    jurisdiction: Vec<String>,
     /// Read coverage against this taxonomy (un2024, budapest2001 or undraft).
     #[arg(long, default_value = "un2024")]
     taxonomy: TaxonomyId,
@@ -303,7 +308,7 @@ struct ScopeArgs {
 impl ScopeArgs {
     fn report(&self, data: &Dataset) -> Result<cybercrime_taxonomy::check::Report, Error> {
         let scope = Scope {
-            jurisdictions: self.jurisdiction.clone(),
+            jurisdictions: states(data, &self.jurisdiction)?,
             taxonomy: self.taxonomy.clone(),
         };
         Checker::with_options(data, self.check.options()).report(&scope)
@@ -347,15 +352,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
         } => {
             let data = data.load()?;
+            let jurisdiction = jurisdiction.map(|j| state(&data, &j)).transpose()?;
             let listing = catalogue::listing(&data, what, taxonomy.as_ref(), jurisdiction)?;
             print_out(&catalogue::list(&listing, format)?)?;
         }
         Command::Show { id, data, format } => {
             let data = data.load()?;
-            let item = data.find(&id).ok_or_else(|| Error::UnknownId {
-                kind: "id",
-                id: id.clone(),
-            })?;
+            let item = data.lookup(&id)?;
             print_out(&catalogue::show(&catalogue::shown(&data, item), format)?)?;
         }
         Command::Validate {
@@ -377,6 +380,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
         } => {
             let data = out.data.load()?;
+            let (first, second) = (state(&data, &first)?, state(&data, &second)?);
             let dual = Checker::with_options(&data, check.options())
                 .dual_criminality(first, second, &category)?;
             out.emit(&render::dual(&dual, format)?)?;
@@ -390,18 +394,20 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
         } => {
             let data = out.data.load()?;
+            let (requesting, requested) = (state(&data, &requesting)?, state(&data, &requested)?);
             let report = Checker::with_options(&data, check.options())
                 .cooperation(requesting, requested, &category)?;
             out.emit(&render::cooperation(&report, format)?)?;
         }
         Command::Brief {
-            state,
+            state: state_name,
             check,
             out,
             format,
         } => {
             let data = out.data.load()?;
-            let brief = Checker::with_options(&data, check.options()).brief(state)?;
+            let brief =
+                Checker::with_options(&data, check.options()).brief(state(&data, &state_name)?)?;
             out.emit(&render::brief(&brief, format)?)?;
         }
         Command::Baseline { scope, out, format } => {
@@ -440,7 +446,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             out,
         } => {
             let data = out.data.load()?;
-            let mut options = sssom::ExportOptions::for_jurisdictions(jurisdiction);
+            let mut options =
+                sssom::ExportOptions::for_jurisdictions(states(&data, &jurisdiction)?);
             options.include_gaps = !no_gaps;
             options.as_of = as_of;
             if let Some(id) = mapping_set_id {
@@ -469,7 +476,7 @@ fn diff(
         Option<cybercrime_taxonomy::Date>,
     ),
     against: Option<&PathBuf>,
-    jurisdiction: &[JurisdictionCode],
+    jurisdiction: &[String],
     taxonomy: &TaxonomyId,
     out: &Output,
     format: Format,
@@ -486,9 +493,14 @@ fn diff(
         Some(d) => Options::default().with_as_of(d),
         None => Options::default(),
     };
+    // A State may be in one side only (added by the other directory).
+    let jurisdiction = jurisdiction
+        .iter()
+        .map(|name| state(&data, name).or_else(|e| state(&other, name).map_err(|_| e)))
+        .collect::<Result<Vec<_>, _>>()?;
     let before = Checker::with_options(&data, with(from));
     let after = Checker::with_options(&other, with(to));
-    let diff = before.diff(&after, taxonomy, jurisdiction);
+    let diff = before.diff(&after, taxonomy, &jurisdiction);
     out.emit(&render::diff(&diff, format)?)
 }
 

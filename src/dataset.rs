@@ -66,6 +66,35 @@ pub enum Item<'a> {
     Provision(ProvisionRef<'a>),
 }
 
+impl Item<'_> {
+    /// The item's id as written in data files and reports, e.g. `un2024:art7` or `SG`.
+    pub fn id(&self) -> String {
+        match self {
+            Self::Taxonomy(t) => t.id.to_string(),
+            Self::Category(c) => c.id().to_string(),
+            Self::Jurisdiction(j) => j.code.to_string(),
+            Self::Instrument(_, i) => i.id.to_string(),
+            Self::Provision(p) => p.provision.id.to_string(),
+        }
+    }
+
+    /// What the item is called: a State's name, a category's or instrument's title, a
+    /// taxonomy's short title, or a provision's instrument title and number
+    /// (`Computer Misuse Act 1993 s 3`).
+    pub fn label(&self) -> String {
+        match self {
+            Self::Taxonomy(t) => t.short_title.clone(),
+            Self::Category(c) => c.category.title.clone(),
+            Self::Jurisdiction(j) => j.name.clone(),
+            Self::Instrument(_, i) => i.title.clone(),
+            Self::Provision(p) => match p.jurisdiction.instrument(&p.provision.instrument) {
+                Some(i) => format!("{} {}", i.title, p.provision.number),
+                None => p.provision.number.clone(),
+            },
+        }
+    }
+}
+
 impl Dataset {
     /// All data shipped with the crate, parsed and validated once, then shared.
     ///
@@ -273,8 +302,9 @@ impl Dataset {
         self.alignments.iccs.iter().find(|l| &l.category == id)
     }
 
-    /// Resolves any kind of id: taxonomy, category, jurisdiction code, instrument or provision.
-    /// Jurisdiction codes are matched case-insensitively.
+    /// Resolves any kind of exact id: taxonomy, category, jurisdiction code, instrument or
+    /// provision. Jurisdiction codes are matched case-insensitively. For names, aliases,
+    /// article numbers and "did you mean" hints, use [`Dataset::lookup`].
     pub fn find(&self, id: &str) -> Option<Item<'_>> {
         let id = id.trim();
         if let Some(t) = self.taxonomy_str(id) {

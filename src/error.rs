@@ -30,6 +30,9 @@ pub enum Error {
         /// What is wrong, showing the value.
         message: String,
     },
+    /// A name or id that resolves to nothing (with suggestions) or to several items.
+    #[error(transparent)]
+    Lookup(#[from] crate::LookupError),
     /// A malformed id.
     #[error(transparent)]
     Id(#[from] crate::IdError),

@@ -16,6 +16,11 @@ pub struct Jurisdiction {
     pub code: JurisdictionCode,
     /// Short English name.
     pub name: String,
+    /// Other names of the State that lookups accept: the ISO 3166-1 alpha-3 code, the formal
+    /// name and common English short forms (e.g. `VNM`, `Socialist Republic of Viet Nam`,
+    /// `Vietnam`). Names only, not citations; each must pick out this State alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// The date the file was last researched.
     pub as_of: Date,
     /// Status towards the modelled treaties.

@@ -49,11 +49,13 @@ mod counts;
 mod dataset;
 mod date;
 mod diagnostic;
+mod distance;
 mod embedded;
 mod error;
 mod id;
 mod jurisdiction;
 mod load;
+mod lookup;
 mod mapping;
 mod origin;
 mod penalty;
@@ -89,6 +91,7 @@ pub use jurisdiction::{
     TreatyRecord, TreatyStatus,
 };
 pub use load::DatasetBuilder;
+pub use lookup::{Candidate, LookupError};
 pub use mapping::{ExtraCondition, Justification, Mapping, Relation, RelationError};
 pub use origin::{Origin, Shipped};
 pub use penalty::{
@@ -112,7 +115,7 @@ pub use validate::CONVENTION;
 struct ReadmeDoctests;
 
 /// The version of the shipped data set (`data/manifest.json`; a test keeps the two equal).
-pub const DATA_VERSION: &str = "2026.12.2";
+pub const DATA_VERSION: &str = "2026.12.3";
 
 /// The date the shipped data was last researched (`data/manifest.json`).
 pub const DATA_AS_OF: Date = Date::ymd(2026, 12, 2);

@@ -160,6 +160,7 @@ pub fn jurisdictions(data: &Dataset, options: Options) -> Vec<Jurisdiction> {
             Some(Jurisdiction {
                 code,
                 name: text(&mut rng, &format!("Synthetic State {i}")),
+                aliases: Vec::new(),
                 as_of: checked,
                 treaties: Vec::new(),
                 instruments: vec![Instrument {

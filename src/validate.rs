@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::distance::edit_distance;
 use crate::load::{Parsed, ParsedSet};
 use crate::{
     Category, Date, GapVerdict, Jurisdiction, LocalId, Mapping, ProvisionId, Relation, Source,
@@ -58,34 +59,6 @@ impl<'a> Categories<'a> {
     }
 }
 
-/// Edit distance counting an adjacent transposition as one edit (optimal string alignment),
-/// for "did you mean" hints on short ids.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for (i, cell) in d.iter_mut().step_by(width).enumerate() {
-        *cell = i;
-    }
-    for (j, cell) in d.iter_mut().take(width).enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = best;
-        }
-    }
-    d[a.len() * width + b.len()]
-}
-
 /// Records `item` in a short list; false when it was already there. (The lists checked for
 /// repeats inside one mapping hold a handful of items: a scan beats hashing.)
 fn is_new<T: PartialEq>(seen: &mut Vec<T>, item: T) -> bool {
@@ -126,6 +99,7 @@ pub(crate) fn check(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
         );
     }
     check_verdicts(set, out);
+    check_state_names(set, out);
 }
 
 fn error(p: &Parsed<impl Sized>, code: Code, path: String, msg: String) -> Diagnostic {
@@ -729,6 +703,96 @@ fn check_mapping(
     }
 }
 
+/// What a State's name is to it, for messages.
+#[derive(Clone, Copy)]
+enum NameKind {
+    Code,
+    Name,
+    Alias,
+}
+
+impl NameKind {
+    fn word(self) -> &'static str {
+        match self {
+            Self::Code => "code",
+            Self::Name => "name",
+            Self::Alias => "alias",
+        }
+    }
+    /// `the code of`, `the name of`, `an alias of`.
+    fn of(self) -> &'static str {
+        match self {
+            Self::Code => "the code of",
+            Self::Name => "the name of",
+            Self::Alias => "an alias of",
+        }
+    }
+}
+
+/// Each State's code, name and aliases pick out that State alone, compared as
+/// [`Dataset::lookup`](crate::Dataset::lookup) compares them: a name shared by two States is an
+/// error in the later file, an alias that repeats the State's own code, name or alias a warning.
+fn check_state_names(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
+    use crate::lookup::normalise;
+    // normalised name -> (State, what the name is to it, the file)
+    let mut owners: HashMap<String, (crate::JurisdictionCode, NameKind, &str)> = HashMap::new();
+    let names = set.jurisdictions.iter().flat_map(|p| {
+        let j = &p.value;
+        [
+            (p, j.code.to_string(), NameKind::Code, "code".to_owned()),
+            (p, j.name.clone(), NameKind::Name, "name".to_owned()),
+        ]
+    });
+    let aliases = set.jurisdictions.iter().flat_map(|p| {
+        p.value
+            .aliases
+            .iter()
+            .enumerate()
+            .map(move |(i, a)| (p, a.clone(), NameKind::Alias, format!("aliases[{i}]")))
+    });
+    // Codes and names first, so that an alias meets every State's name whatever the file order.
+    for (p, name, kind, path) in names.chain(aliases) {
+        let code = p.value.code;
+        let key = normalise(&name);
+        if key.is_empty() {
+            if matches!(kind, NameKind::Alias) {
+                out.push(error(
+                    p,
+                    Code::MissingText,
+                    path,
+                    format!("alias `{name}` has no letters or digits"),
+                ));
+            }
+            continue;
+        }
+        match owners.get(&key) {
+            None => {
+                owners.insert(key, (code, kind, &p.source.name));
+            }
+            Some(&(owner, _, _)) if owner == code && !matches!(kind, NameKind::Alias) => {}
+            Some(&(owner, owner_kind, _)) if owner == code => out.push(p.diagnostic(
+                Severity::Warning,
+                Code::DuplicateId,
+                path,
+                format!(
+                    "alias `{name}` repeats {} {code}: remove it",
+                    owner_kind.of()
+                ),
+            )),
+            Some(&(owner, owner_kind, file)) => out.push(error(
+                p,
+                Code::DuplicateId,
+                path,
+                format!(
+                    "{} `{name}` is already {} {owner} in {file}: a name must pick out one State",
+                    kind.word(),
+                    owner_kind.of()
+                ),
+            )),
+        }
+    }
+}
+
 /// Every jurisdiction needs a verdict (a covering mapping or a gap record) for every offence
 /// category of the Convention.
 fn check_verdicts(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
@@ -864,17 +928,5 @@ fn check_cooperation_treaties(
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::edit_distance;
-
-    #[test]
-    fn edit_distances() {
-        assert_eq!(edit_distance("un2024:art7", "un2024:art7"), 0);
-        assert_eq!(edit_distance("un2024:art7", "un2024:atr7"), 1);
-        assert_eq!(edit_distance("un2024:art7", "un2024:art77"), 1);
     }
 }

@@ -343,3 +343,80 @@ fn the_shipped_data_directory_validates_as_a_release_on_its_own() {
     );
     assert!(stdout.contains("No differences."), "{stdout}");
 }
+
+#[test]
+fn show_finds_things_by_name_and_answers_a_near_miss() {
+    for (query, first_line) in [
+        ("Viet Nam", "VN Viet Nam (researched as of 2026-12-01)"),
+        ("VNM", "VN Viet Nam (researched as of 2026-12-01)"),
+        ("sg", "SG Singapore (researched as of 2026-12-02)"),
+        (
+            "art 7",
+            "un2024:art7  UN Convention against Cybercrime, Article 7: Illegal access",
+        ),
+    ] {
+        let (code, stdout, stderr) = run(&["show", query]);
+        assert_eq!(code, Some(0), "{query}: {stderr}");
+        assert_eq!(stdout.lines().next(), Some(first_line), "{query}");
+    }
+    let (code, stdout, stderr) = run(&["show", "Singapor"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        "error: unknown id or name `Singapor`: did you mean SG (Singapore)?\n"
+    );
+    let (code, _, stderr) = run(&["show", "Illegal access"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: `Illegal access` is ambiguous: it may mean un2024:art7 (Illegal access) or budapest2001:art2 (Illegal access); give the id\n"
+    );
+}
+
+#[test]
+fn commands_taking_a_state_accept_its_names_and_aliases() {
+    let dual = json(&["dual", "Singapore", "vietnam", "--format", "json"]);
+    assert_eq!(
+        (&dual["first"], &dual["second"]),
+        (&"SG".into(), &"VN".into())
+    );
+    let brief = json(&["brief", "Viet Nam", "--format", "json"]);
+    assert_eq!(brief["jurisdiction"], "VN");
+    let report = json(&["report", "--jurisdiction", "Burma,sg", "--format", "json"]);
+    let states: Vec<&str> = report["states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["jurisdiction"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["MM", "SG"]);
+    // A State only the other side of a diff has is found there.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+    let diff = json(&[
+        "diff",
+        "--against",
+        dir,
+        "--jurisdiction",
+        "gb",
+        "--format",
+        "json",
+    ]);
+    let changes = diff["changes"].as_array().unwrap();
+    assert!(
+        !changes.is_empty() && changes.iter().all(|c| c["jurisdiction"] == "GB"),
+        "{diff}"
+    );
+    let (code, _, stderr) = run(&["cooperation", "SGP", "Vietnma"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: unknown State `Vietnma`: did you mean VN (Viet Nam)?\n"
+    );
+    let (code, _, stderr) = run(&["dual", "Singapore", "SGP"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: `SG` is paired with itself: name two different States\n"
+    );
+}

@@ -74,6 +74,8 @@ fn every_public_type_is_send_and_sync() {
     check::<cybercrime_taxonomy::Dataset>();
     check::<cybercrime_taxonomy::Diagnostics>();
     check::<cybercrime_taxonomy::Error>();
+    check::<cybercrime_taxonomy::LookupError>();
+    check::<cybercrime_taxonomy::Candidate>();
     check::<CategoryId>();
     check::<ProvisionId>();
 }

@@ -455,3 +455,89 @@ fn a_procedural_category_needs_its_power_kind_and_only_it_has_one() {
         ["`power` belongs to procedural categories only; `un2024:art7` is cyber-dependent"]
     );
 }
+
+/// `state()` with no instruments, the given code and name, and an `aliases` list.
+fn named_state(code: &str, name: &str, aliases: &str) -> String {
+    state("", "", "")
+        .replace("\"code\": \"ZZ\"", &format!("\"code\": \"{code}\""))
+        .replace(
+            "\"Fixture State\"",
+            &format!("\"{name}\", \"aliases\": [{aliases}]"),
+        )
+}
+
+#[test]
+fn an_alias_that_is_another_states_name_or_code_is_an_error() {
+    assert_eq!(
+        rendered(&named_state(
+            "ZZ",
+            "Fixture State",
+            r#""Republic of Fixture", "singapore", "S.G.", "sg""#
+        )),
+        [
+            "zz.json:2:77: error[duplicate-id]: aliases[1]: alias `singapore` is already the name of SG in embedded:data/jurisdictions/sg.json: a name must pick out one State",
+            "zz.json:2:98: error[duplicate-id]: aliases[3]: alias `sg` is already the code of SG in embedded:data/jurisdictions/sg.json: a name must pick out one State",
+        ]
+    );
+}
+
+#[test]
+fn two_user_states_with_one_alias_are_an_error_in_the_later_file() {
+    let diagnostics = DatasetBuilder::new()
+        .embedded()
+        .text(
+            "za.json",
+            named_state("ZA", "Fixture A", r#""Fixtureland""#),
+        )
+        .text(
+            "zb.json",
+            named_state("ZB", "Fixture B", r#""FIXTURELAND""#),
+        )
+        .build()
+        .unwrap_err();
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "zb.json:2:50: error[duplicate-id]: aliases[0]: alias `FIXTURELAND` is already an alias of ZA in za.json: a name must pick out one State"
+        ]
+    );
+}
+
+#[test]
+fn an_alias_repeating_the_states_own_name_is_a_warning_and_an_empty_one_an_error() {
+    let data = DatasetBuilder::new()
+        .embedded()
+        .text(
+            "zz.json",
+            named_state(
+                "ZZ",
+                "Fixture State",
+                r#""fixture-state", "ZZ", "Fixturia", "fixturia""#,
+            ),
+        )
+        .build()
+        .unwrap();
+    let warnings: Vec<String> = data
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == Code::DuplicateId)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "zz.json:2:54: warning[duplicate-id]: aliases[0]: alias `fixture-state` repeats the name of ZZ: remove it",
+            "zz.json:2:71: warning[duplicate-id]: aliases[1]: alias `ZZ` repeats the code of ZZ: remove it",
+            "zz.json:2:89: warning[duplicate-id]: aliases[3]: alias `fixturia` repeats an alias of ZZ: remove it",
+        ]
+    );
+    assert_eq!(
+        rendered(&named_state("ZZ", "Fixture State", r#""Fixturia", " - ""#)),
+        ["zz.json:2:66: error[missing-text]: aliases[1]: alias ` - ` has no letters or digits"]
+    );
+}

@@ -653,6 +653,7 @@ fn state<'a>(
             None => Jurisdiction {
                 code,
                 name: code.to_string(),
+                aliases: Vec::new(),
                 as_of: date,
                 treaties: Vec::new(),
                 instruments: Vec::new(),
