@@ -343,3 +343,40 @@ fn the_shipped_data_directory_validates_as_a_release_on_its_own() {
     );
     assert!(stdout.contains("No differences."), "{stdout}");
 }
+
+#[cfg(feature = "schema")]
+#[test]
+fn schema_prints_one_json_document_and_writes_the_checked_in_files() {
+    // Regression: `schema` printed the three schemas one after another, which is not JSON.
+    let all = json(&["schema"]);
+    let names: Vec<&str> = all
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    let mut expected: Vec<&str> = cybercrime_taxonomy::schema::KINDS
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
+    expected.sort_unstable();
+    assert_eq!(names, expected);
+    for (name, make) in cybercrime_taxonomy::schema::KINDS {
+        assert_eq!(all[name], serde_json::to_value(make()).unwrap(), "{name}");
+    }
+    // `--write DIR` still writes one file per schema, byte for byte what is checked in.
+    let dir = temp_dir("schema-write");
+    let (code, stdout, stderr) = run(&["schema", "--write", dir.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(stdout, "");
+    for (name, _) in cybercrime_taxonomy::schema::KINDS {
+        let written = std::fs::read_to_string(dir.join(name)).unwrap();
+        let shipped = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("data/schema")
+                .join(name),
+        )
+        .unwrap();
+        assert_eq!(written, shipped, "{name}");
+    }
+}
