@@ -112,7 +112,7 @@ pub use validate::CONVENTION;
 struct ReadmeDoctests;
 
 /// The version of the shipped data set (`data/manifest.json`; a test keeps the two equal).
-pub const DATA_VERSION: &str = "2026.12.2";
+pub const DATA_VERSION: &str = "2026.12.3";
 
 /// The date the shipped data was last researched (`data/manifest.json`).
 pub const DATA_AS_OF: Date = Date::ymd(2026, 12, 2);

@@ -124,8 +124,12 @@ impl PowerKind {
 pub struct Category {
     /// Local id inside the taxonomy, e.g. `art7`.
     pub id: LocalId,
-    /// Article number as printed in the treaty, e.g. `7` or `AP 3`.
-    pub article: String,
+    /// Article number as printed in the treaty, e.g. `7` or `AP 3`; absent for a category
+    /// that has none (the draft-era proposals, whose article numbers are not confirmed).
+    /// An empty string is refused by validation: leave the field out instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub article: Option<String>,
     /// Article title as in the treaty.
     pub title: String,
     /// Analytic class.

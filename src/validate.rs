@@ -221,6 +221,17 @@ fn check_taxonomy(p: &Parsed<Taxonomy>, categories: &Categories, out: &mut Vec<D
                 format!("category `{}:{}` is defined twice", t.id, c.id),
             ));
         }
+        if c.article.as_deref().is_some_and(|a| a.trim().is_empty()) {
+            out.push(error(
+                p,
+                Code::MissingText,
+                format!("{path}.article"),
+                format!(
+                    "`{}:{}` has an empty article number: leave `article` out for a category without one (e.g. a draft-era proposal)",
+                    t.id, c.id
+                ),
+            ));
+        }
         check_text(p, &c.title, (&path, "title"), "title", out);
         let procedural = c.class == crate::CategoryClass::Procedural;
         if procedural != c.power.is_some() {

@@ -380,3 +380,47 @@ fn schema_prints_one_json_document_and_writes_the_checked_in_files() {
         assert_eq!(written, shipped, "{name}");
     }
 }
+
+#[test]
+fn a_category_without_an_article_number_is_shown_without_one() {
+    // Regression: the draft-era categories carried an empty article number, printed as
+    // `"article": ""` by every JSON output.
+    let shown = json(&["show", "undraft:terrorism", "--format", "json"]);
+    assert_eq!(shown["category"]["id"], "terrorism");
+    assert!(
+        shown["category"].get("article").is_none(),
+        "{}",
+        shown["category"]
+    );
+    let listed = json(&["list", "categories", "--format", "json"]);
+    let article = |id: &str| {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("{id} not listed"))["article"]
+            .clone()
+    };
+    assert_eq!(article("un2024:art7"), "7");
+    assert_eq!(article("undraft:terrorism"), serde_json::Value::Null);
+    let report = json(&["report", "--taxonomy", "undraft", "--format", "json"]);
+    for c in report["categories"].as_array().unwrap() {
+        assert_eq!(c["article"], serde_json::Value::Null, "{c}");
+    }
+    let (code, text, _) = run(&["show", "undraft:terrorism"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "undraft:terrorism  UN cybercrime negotiation drafts (dropped offences): Terrorism-related offences"
+        )
+    );
+    let (_, listing, _) = run(&["show", "undraft"]);
+    let row = listing
+        .lines()
+        .find(|l| l.trim_start().starts_with("undraft:terrorism "))
+        .unwrap();
+    assert!(row.contains(" no article "), "{row}");
+    assert!(!listing.contains("Art "), "{listing}");
+}

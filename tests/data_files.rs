@@ -172,7 +172,7 @@ fn convention_offence_articles_are_seven_to_seventeen() {
         .categories
         .iter()
         .filter(|c| c.class.is_offence())
-        .map(|c| c.article.as_str())
+        .map(|c| c.article.as_deref().unwrap_or("none"))
         .collect();
     assert_eq!(
         offences,

@@ -455,3 +455,40 @@ fn a_procedural_category_needs_its_power_kind_and_only_it_has_one() {
         ["`power` belongs to procedural categories only; `un2024:art7` is cyber-dependent"]
     );
 }
+
+#[test]
+fn an_empty_article_number_is_refused_and_absence_is_the_way_to_say_none() {
+    // Regression: the draft-era categories held `"article": ""`, which the JSON outputs
+    // printed as an empty article number.
+    let drafts = include_str!("../data/taxonomies/undraft.json");
+    let load = |text: String| -> Vec<String> {
+        match DatasetBuilder::new()
+            .embedded_taxonomies()
+            .text("undraft.json", text)
+            .build()
+        {
+            Ok(_) => Vec::new(),
+            Err(d) => d
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(ToString::to_string)
+                .collect(),
+        }
+    };
+    assert_eq!(load(drafts.to_owned()), Vec::<String>::new());
+    let empty = drafts.replacen(
+        "\"id\": \"terrorism\",",
+        "\"id\": \"terrorism\", \"article\": \"\",",
+        1,
+    );
+    assert_ne!(empty, drafts, "the fixture must change the category");
+    let errors = load(empty);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].ends_with(
+            "error[missing-text]: categories[1].article: `undraft:terrorism` has an empty article number: leave `article` out for a category without one (e.g. a draft-era proposal)"
+        ),
+        "{}",
+        errors[0]
+    );
+}

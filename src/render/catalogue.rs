@@ -98,8 +98,8 @@ pub struct PartyRow {
 pub struct CategoryRow {
     /// Its full id.
     pub id: CategoryId,
-    /// Its article number.
-    pub article: String,
+    /// Its article number, if it has one (the draft-era proposals have none).
+    pub article: Option<String>,
     /// Its title.
     pub title: String,
     /// Its class.
@@ -570,10 +570,9 @@ fn taxonomy_text(out: &mut String, t: &Taxonomy) -> std::fmt::Result {
     }
     writeln!(out, "\nCategories:")?;
     for c in &t.categories {
-        let article = if c.article.trim().is_empty() {
-            "-".to_owned()
-        } else {
-            format!("Art {}", c.article)
+        let article = match &c.article {
+            Some(a) => format!("Art {a}"),
+            None => "no article".to_owned(),
         };
         writeln!(
             out,
@@ -588,14 +587,13 @@ fn taxonomy_text(out: &mut String, t: &Taxonomy) -> std::fmt::Result {
 
 fn category_text(out: &mut String, c: &CategoryView) -> std::fmt::Result {
     let cat = &c.category;
-    if cat.article.trim().is_empty() {
-        writeln!(out, "{}  {}: {}", c.id, c.taxonomy, cat.title)?;
-    } else {
-        writeln!(
+    match &cat.article {
+        Some(article) => writeln!(
             out,
-            "{}  {}, Article {}: {}",
-            c.id, c.taxonomy, cat.article, cat.title
-        )?;
+            "{}  {}, Article {article}: {}",
+            c.id, c.taxonomy, cat.title
+        )?,
+        None => writeln!(out, "{}  {}: {}", c.id, c.taxonomy, cat.title)?,
     }
     writeln!(
         out,
