@@ -336,6 +336,17 @@ fn check_alignments(set: &ParsedSet, categories: &Categories, out: &mut Vec<Diag
                     categories.unknown_message(link.category.as_str()),
                 ));
             }
+            if link.codes.is_empty() && link.note.trim().is_empty() {
+                out.push(error(
+                    p,
+                    Code::MissingText,
+                    format!("iccs[{i}].note"),
+                    format!(
+                        "`{}` has no ICCS codes and no note: say why (the ICCS has no class for it, or none was confirmed)",
+                        link.category
+                    ),
+                ));
+            }
             if !seen_iccs.insert(link.category.clone()) {
                 out.push(error(
                     p,

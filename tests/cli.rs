@@ -424,3 +424,60 @@ fn a_category_without_an_article_number_is_shown_without_one() {
     assert!(row.contains(" no article "), "{row}");
     assert!(!listing.contains("Art "), "{listing}");
 }
+
+#[test]
+fn crosswalk_and_show_say_why_a_category_has_no_iccs_code() {
+    // Regression: Arts 12 and 16 showed an empty ICCS cell and `show` said nothing.
+    let dir = temp_dir("iccs");
+    let counts = dir.join("counts.csv");
+    std::fs::write(
+        &counts,
+        "provision,count\nsg:pc1871/s463,4\nsg:pc1871/s376ea,3\nsg:pc1871/s377bc,2\n",
+    )
+    .unwrap();
+    let (code, md, stderr) = run(&["crosswalk", counts.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let rows: Vec<Vec<&str>> = md
+        .lines()
+        .filter(|l| l.starts_with("| un2024:"))
+        .map(|l| l.split('|').map(str::trim).collect())
+        .collect();
+    let iccs: Vec<(&str, &str)> = rows.iter().map(|r| (r[1], r[2])).collect();
+    assert_eq!(
+        iccs,
+        [
+            ("un2024:art12", "no code"),
+            ("un2024:art15", "030223"),
+            ("un2024:art16", "no code")
+        ]
+    );
+    let notes = md.split("\nNo ICCS code:\n").nth(1).expect("the notes");
+    let notes: Vec<&str> = notes.lines().take_while(|l| l.starts_with("- ")).collect();
+    assert_eq!(notes.len(), 2, "{md}");
+    assert!(
+        notes[0].starts_with("- un2024:art12: No source read gives an ICCS class for forgery"),
+        "{}",
+        notes[0]
+    );
+    assert!(notes[1].starts_with("- un2024:art16: No ICCS class for the non-consensual"));
+    let walk = json(&["crosswalk", counts.to_str().unwrap(), "--format", "json"]);
+    let art16 = &walk["categories"][2];
+    assert_eq!(art16["category"], "un2024:art16");
+    assert_eq!(art16["iccs"], serde_json::json!([]));
+    assert!(
+        art16["iccs_note"]
+            .as_str()
+            .unwrap()
+            .contains("intimate images")
+    );
+    let (_, shown, _) = run(&["show", "un2024:art16"]);
+    let at = shown.find("\nICCS: ").expect("an ICCS line");
+    let mut after = shown[at + 1..].lines();
+    assert_eq!(after.next(), Some("ICCS: no code (confidence low)"));
+    assert!(
+        after
+            .next()
+            .is_some_and(|l| l.starts_with("No ICCS class for the non-consensual")),
+        "{shown}"
+    );
+}

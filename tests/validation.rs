@@ -492,3 +492,16 @@ fn an_empty_article_number_is_refused_and_absence_is_the_way_to_say_none() {
         errors[0]
     );
 }
+
+#[test]
+fn an_iccs_link_without_codes_must_say_why() {
+    let alignments = r#"{ "iccs": [
+  { "category": "un2024:art12", "codes": [], "confidence": "low" }
+] }"#;
+    assert_eq!(
+        rendered(alignments),
+        [
+            "zz.json:2:3: error[missing-text]: iccs[0].note: `un2024:art12` has no ICCS codes and no note: say why (the ICCS has no class for it, or none was confirmed)"
+        ]
+    );
+}

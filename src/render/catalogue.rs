@@ -655,12 +655,10 @@ fn category_text(out: &mut String, c: &CategoryView) -> std::fmt::Result {
         }
     }
     if let Some(l) = &c.iccs {
-        writeln!(
-            out,
-            "\nICCS: {} ({})",
-            super::join(&l.codes, ", "),
-            l.confidence
-        )?;
+        writeln!(out, "\nICCS: {}", super::words::iccs_link(l))?;
+        if !l.note.is_empty() {
+            writeln!(out, "{}", l.note)?;
+        }
     }
     if let Some(h) = &cat.history {
         writeln!(out, "\nProposed in: {}", h.document)?;

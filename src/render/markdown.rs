@@ -432,7 +432,7 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
             out,
             "| {} | {} | {} | {} | {} |",
             t.category,
-            join(&t.iccs, ", "),
+            words::iccs_codes(t),
             t.exclusive,
             t.shared,
             join(&ids(&t.provisions), ", ")
@@ -443,6 +443,18 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
     writeln!(out, "|---|--:|--:|")?;
     for t in &c.iccs {
         writeln!(out, "| {} | {} | {} |", t.code, t.exclusive, t.shared)?;
+    }
+    let without: Vec<_> = c
+        .categories
+        .iter()
+        .filter_map(|t| t.iccs_note.as_ref().map(|note| (&t.category, note)))
+        .collect();
+    if !without.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "No ICCS code:")?;
+        for (category, note) in without {
+            writeln!(out, "- {category}: {}", cell(note))?;
+        }
     }
     if !c.one_to_many.is_empty() {
         writeln!(out)?;
