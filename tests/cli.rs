@@ -481,3 +481,183 @@ fn crosswalk_and_show_say_why_a_category_has_no_iccs_code() {
         "{shown}"
     );
 }
+
+/// The character columns of the unescaped `|` of a Markdown table line.
+fn bars(line: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut escaped = false;
+    for (i, c) in line.chars().enumerate() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '|' => out.push(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Asserts that in every Markdown table of `text` each line has its `|` at the same character
+/// columns; returns how many tables there were.
+fn assert_tables_line_up(what: &str, text: &str) -> usize {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut tables = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].starts_with('|') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && lines[i].starts_with('|') {
+            i += 1;
+        }
+        let table = &lines[start..i];
+        let first = bars(table[0]);
+        for line in table {
+            assert_eq!(
+                bars(line),
+                first,
+                "{what}: a column is out of line:\n{}",
+                table.join("\n")
+            );
+        }
+        tables += 1;
+    }
+    tables
+}
+
+/// The character column where each of `cells` starts in `line`, looking for each after the
+/// one before.
+fn starts(line: &str, cells: &[&str]) -> Vec<usize> {
+    let mut from = 0;
+    let mut out = Vec::new();
+    for cell in cells {
+        let at = from
+            + line[from..]
+                .find(cell)
+                .unwrap_or_else(|| panic!("`{cell}` not in `{line}`"));
+        out.push(line[..at].chars().count());
+        from = at + cell.len();
+    }
+    out
+}
+
+/// A user's jurisdiction whose name and provision numbers are long and not ASCII.
+fn wide_state() -> std::path::PathBuf {
+    let dir = temp_dir("wide");
+    let provision = |id: &str, number: &str| {
+        format!(
+            r#"{{ "id": "zz:pc/{id}", "instrument": "zz:pc", "number": "{number}", "summary": "Fixture.",
+  "source": {{ "title": "Fixture", "url": "https://example.org/zz", "checked": "2026-11-28" }},
+  "confidence": "high",
+  "mappings": [{{ "category": "un2024:art7", "relation": "broadMatch", "covers": ["access"], "confidence": "high" }}] }}"#
+        )
+    };
+    let text = format!(
+        r#"{{ "code": "ZZ", "name": "Vương quốc Lèse-majesté", "as_of": "2026-11-28",
+  "instruments": [{{ "id": "zz:pc", "title": "Bộ luật Hình sự", "kind": "penal-code",
+    "source": {{ "title": "Fixture", "url": "https://example.org/zz", "checked": "2026-11-28" }} }}],
+  "provisions": [{}, {}, {}] }}"#,
+        provision("a1", "Điều 1"),
+        provision("a112", "Điều 112 (Lèse-majesté, sửa đổi năm 2017)"),
+        provision("a289", "Art 289"),
+    );
+    std::fs::write(dir.join("zz.json"), text).unwrap();
+    dir
+}
+
+#[test]
+fn every_table_lines_up_by_characters() {
+    // Regression: Markdown tables were not padded at all, and the text listings padded to
+    // fixed widths that long values (ids, provision numbers) overran.
+    let wide = wide_state();
+    let wide = wide.to_str().unwrap();
+    let counts = temp_dir("wide-counts").join("counts.csv");
+    std::fs::write(
+        &counts,
+        "provision,count\nsg:cma1993/s3,5\nsg:pc1871/s463,4\nvn:pc2015/a289,3\n",
+    )
+    .unwrap();
+    let counts = counts.to_str().unwrap();
+    let mut tables = 0;
+    for args in [
+        &["report"][..],
+        &["report", "--data", wide],
+        &["report", "--taxonomy", "undraft"],
+        &["report", "--taxonomy", "budapest2001"],
+        &["dual", "SG", "VN"],
+        &["dual", "SG", "ZZ", "--data", wide],
+        &["cooperation", "SG", "VN"],
+        &["baseline"],
+        &["status"],
+        &["status", "--data", wide],
+        &["brief", "SG"],
+        &["brief", "TH"],
+        &["crosswalk", counts],
+    ] {
+        let (code, out, stderr) = run(args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        let n = assert_tables_line_up(&format!("{args:?}"), &out);
+        assert!(n > 0, "{args:?}: no table");
+        tables += n;
+    }
+    assert!(tables >= 25, "{tables} tables");
+
+    // Text listings: each column starts at the same character on every line.
+    let check = |args: &[&str], rows: &[Vec<String>]| {
+        let (code, out, stderr) = run(args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), rows.len(), "{args:?}");
+        let at: Vec<Vec<usize>> = lines
+            .iter()
+            .zip(rows)
+            .map(|(line, cells)| {
+                let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                starts(line, &cells)
+            })
+            .collect();
+        for (line, a) in lines.iter().zip(&at) {
+            assert_eq!(a, &at[0], "{args:?}: out of line: `{line}`\n{out}");
+        }
+    };
+    let listed = |what: &str, extra: &[&str]| {
+        let mut args = vec!["list", what, "--format", "json"];
+        args.extend_from_slice(extra);
+        json(&args).as_array().unwrap().clone()
+    };
+    let s = |v: &serde_json::Value| v.as_str().unwrap().to_owned();
+    let provisions = listed("provisions", &["--data", wide]);
+    check(
+        &["list", "provisions", "--data", wide],
+        &provisions
+            .iter()
+            .map(|p| vec![s(&p["id"]), s(&p["number"]), s(&p["confidence"])])
+            .collect::<Vec<_>>(),
+    );
+    let jurisdictions = listed("jurisdictions", &["--data", wide]);
+    check(
+        &["list", "jurisdictions", "--data", wide],
+        &jurisdictions
+            .iter()
+            .map(|j| vec![s(&j["code"]), s(&j["name"]), " provisions".to_owned()])
+            .collect::<Vec<_>>(),
+    );
+    let categories = listed("categories", &[]);
+    check(
+        &["list", "categories"],
+        &categories
+            .iter()
+            .map(|c| vec![s(&c["id"]), s(&c["class"]), s(&c["title"])])
+            .collect::<Vec<_>>(),
+    );
+    let treaties = listed("treaties", &[]);
+    check(
+        &["list", "treaties"],
+        &treaties
+            .iter()
+            .map(|t| vec![s(&t["id"]), s(&t["short_title"]), s(&t["status"])])
+            .collect::<Vec<_>>(),
+    );
+}
