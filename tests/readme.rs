@@ -156,7 +156,8 @@ fn snippets(name: &str, markdown: &str) -> Vec<Snippet> {
 /// Where a command line starts in `words`: the index of its subcommand, if the words are a use
 /// of this program. `Err` for a use of this program whose subcommand is not one.
 fn command_at(words: &[&str], inline: bool, commands: &[String]) -> Result<Option<usize>, String> {
-    let known = |w: &str| commands.iter().any(|c| c == w);
+    // `schema` exists only with the `schema` feature; its options are then not checked.
+    let known = |w: &str| commands.iter().any(|c| c == w) || w == "schema";
     if let Some(i) = words
         .iter()
         .position(|w| *w == "cybercrime-taxonomy" || w.ends_with("/cybercrime-taxonomy"))
