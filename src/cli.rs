@@ -224,8 +224,9 @@ enum Command {
         #[arg(long, default_value = "md", value_parser = formats(&["md", "json"]))]
         format: Format,
     },
-    /// Print the JSON Schemas of the data files, or write them into a directory (built with
-    /// the `schema` feature).
+    /// Print the JSON Schemas of the data files as one JSON object keyed by file name
+    /// (`taxonomy.schema.json`, ...), or write them into a directory as separate files (built
+    /// with the `schema` feature).
     #[cfg(feature = "schema")]
     Schema {
         /// Write `*.schema.json` files into this directory instead of printing.

@@ -353,8 +353,10 @@ impl Dataset {
                     continue;
                 }
                 for category in &taxonomy.categories {
-                    if !category.article.is_empty()
-                        && compact(&normalise(&category.article)) == number
+                    if category
+                        .article
+                        .as_deref()
+                        .is_some_and(|a| compact(&normalise(a)) == number)
                     {
                         push_new(
                             &mut found,

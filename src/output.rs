@@ -82,20 +82,21 @@ pub(crate) fn emit(
     write_atomically(path, text)
 }
 
+/// `schema`: one JSON document holding every schema on standard output, or with `--write DIR`
+/// one `*.schema.json` file per schema in `DIR`.
 #[cfg(feature = "schema")]
 pub(crate) fn schema(write: Option<PathBuf>) -> Result<(), Error> {
+    let Some(dir) = write else {
+        return print_out(&cybercrime_taxonomy::schema::bundle_text());
+    };
     for (name, make) in cybercrime_taxonomy::schema::KINDS {
-        let text = cybercrime_taxonomy::schema::to_text(&make());
-        match &write {
-            Some(dir) => {
-                let path = dir.join(name);
-                std::fs::write(&path, text).map_err(|source| Error::Io {
-                    path: path.display().to_string(),
-                    source,
-                })?;
+        let path = dir.join(name);
+        std::fs::write(&path, cybercrime_taxonomy::schema::to_text(&make())).map_err(|source| {
+            Error::Io {
+                path: path.display().to_string(),
+                source,
             }
-            None => print_out(&text)?,
-        }
+        })?;
     }
     Ok(())
 }

@@ -36,3 +36,25 @@ pub fn to_text(schema: &RootSchema) -> String {
     text.push('\n');
     text
 }
+
+/// Every schema in one JSON document: an object keyed by the schema's file name
+/// (`{"taxonomy.schema.json": {...}, ...}`), as pretty text with a trailing newline. This is
+/// what `cybercrime-taxonomy schema` prints; `schema --write DIR` writes the files instead.
+///
+/// ```
+/// let all: serde_json::Value =
+///     serde_json::from_str(&cybercrime_taxonomy::schema::bundle_text()).unwrap();
+/// assert!(all["taxonomy.schema.json"]["properties"]["categories"].is_object());
+/// ```
+pub fn bundle_text() -> String {
+    let bundle: serde_json::Map<String, serde_json::Value> = KINDS
+        .iter()
+        .map(|(name, make)| {
+            let schema = serde_json::to_value(make()).unwrap_or_default();
+            ((*name).to_owned(), schema)
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&bundle).unwrap_or_default();
+    text.push('\n');
+    text
+}

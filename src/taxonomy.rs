@@ -124,8 +124,12 @@ impl PowerKind {
 pub struct Category {
     /// Local id inside the taxonomy, e.g. `art7`.
     pub id: LocalId,
-    /// Article number as printed in the treaty, e.g. `7` or `AP 3`.
-    pub article: String,
+    /// Article number as printed in the treaty, e.g. `7` or `AP 3`; absent for a category
+    /// that has none (the draft-era proposals, whose article numbers are not confirmed).
+    /// An empty string is refused by validation: leave the field out instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub article: Option<String>,
     /// Article title as in the treaty.
     pub title: String,
     /// Analytic class.
@@ -461,18 +465,23 @@ pub struct Alignment {
 }
 
 /// The ICCS (UNODC International Classification of Crime for Statistical Purposes) codes of a
-/// category.
+/// category, or the record that it has none.
+///
+/// With `codes` empty the link says the category was looked up and no ICCS code is given for
+/// it; `note` (then required) says why: the ICCS has no class for it, or none could be
+/// confirmed from the sources read. `confidence` then says how far that absence is established
+/// (`low`: no code was found, one may exist).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IccsLink {
     /// The category.
     pub category: CategoryId,
-    /// ICCS codes, e.g. `09031`.
+    /// ICCS codes, e.g. `09031`; empty when no code is given (see `note`).
     pub codes: Vec<crate::IccsCode>,
-    /// How far the codes are confirmed.
+    /// How far the codes (or, with none, their absence) are confirmed.
     pub confidence: Confidence,
-    /// What a reviewer should know.
+    /// What a reviewer should know; with no codes, why there are none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }

@@ -195,6 +195,17 @@ fn check_taxonomy(p: &Parsed<Taxonomy>, categories: &Categories, out: &mut Vec<D
                 format!("category `{}:{}` is defined twice", t.id, c.id),
             ));
         }
+        if c.article.as_deref().is_some_and(|a| a.trim().is_empty()) {
+            out.push(error(
+                p,
+                Code::MissingText,
+                format!("{path}.article"),
+                format!(
+                    "`{}:{}` has an empty article number: leave `article` out for a category without one (e.g. a draft-era proposal)",
+                    t.id, c.id
+                ),
+            ));
+        }
         check_text(p, &c.title, (&path, "title"), "title", out);
         let procedural = c.class == crate::CategoryClass::Procedural;
         if procedural != c.power.is_some() {
@@ -297,6 +308,17 @@ fn check_alignments(set: &ParsedSet, categories: &Categories, out: &mut Vec<Diag
                     Code::UnknownCategory,
                     format!("iccs[{i}].category"),
                     categories.unknown_message(link.category.as_str()),
+                ));
+            }
+            if link.codes.is_empty() && link.note.trim().is_empty() {
+                out.push(error(
+                    p,
+                    Code::MissingText,
+                    format!("iccs[{i}].note"),
+                    format!(
+                        "`{}` has no ICCS codes and no note: say why (the ICCS has no class for it, or none was confirmed)",
+                        link.category
+                    ),
                 ));
             }
             if !seen_iccs.insert(link.category.clone()) {

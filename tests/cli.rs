@@ -420,3 +420,321 @@ fn commands_taking_a_state_accept_its_names_and_aliases() {
         "error: `SG` is paired with itself: name two different States\n"
     );
 }
+
+#[cfg(feature = "schema")]
+#[test]
+fn schema_prints_one_json_document_and_writes_the_checked_in_files() {
+    // Regression: `schema` printed the three schemas one after another, which is not JSON.
+    let all = json(&["schema"]);
+    let names: Vec<&str> = all
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    let mut expected: Vec<&str> = cybercrime_taxonomy::schema::KINDS
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
+    expected.sort_unstable();
+    assert_eq!(names, expected);
+    for (name, make) in cybercrime_taxonomy::schema::KINDS {
+        assert_eq!(all[name], serde_json::to_value(make()).unwrap(), "{name}");
+    }
+    // `--write DIR` still writes one file per schema, byte for byte what is checked in.
+    let dir = temp_dir("schema-write");
+    let (code, stdout, stderr) = run(&["schema", "--write", dir.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(stdout, "");
+    for (name, _) in cybercrime_taxonomy::schema::KINDS {
+        let written = std::fs::read_to_string(dir.join(name)).unwrap();
+        let shipped = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("data/schema")
+                .join(name),
+        )
+        .unwrap();
+        assert_eq!(written, shipped, "{name}");
+    }
+}
+
+#[test]
+fn a_category_without_an_article_number_is_shown_without_one() {
+    // Regression: the draft-era categories carried an empty article number, printed as
+    // `"article": ""` by every JSON output.
+    let shown = json(&["show", "undraft:terrorism", "--format", "json"]);
+    assert_eq!(shown["category"]["id"], "terrorism");
+    assert!(
+        shown["category"].get("article").is_none(),
+        "{}",
+        shown["category"]
+    );
+    let listed = json(&["list", "categories", "--format", "json"]);
+    let article = |id: &str| {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("{id} not listed"))["article"]
+            .clone()
+    };
+    assert_eq!(article("un2024:art7"), "7");
+    assert_eq!(article("undraft:terrorism"), serde_json::Value::Null);
+    let report = json(&["report", "--taxonomy", "undraft", "--format", "json"]);
+    for c in report["categories"].as_array().unwrap() {
+        assert_eq!(c["article"], serde_json::Value::Null, "{c}");
+    }
+    let (code, text, _) = run(&["show", "undraft:terrorism"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "undraft:terrorism  UN cybercrime negotiation drafts (dropped offences): Terrorism-related offences"
+        )
+    );
+    let (_, listing, _) = run(&["show", "undraft"]);
+    let row = listing
+        .lines()
+        .find(|l| l.trim_start().starts_with("undraft:terrorism "))
+        .unwrap();
+    assert!(row.contains(" no article "), "{row}");
+    assert!(!listing.contains("Art "), "{listing}");
+}
+
+#[test]
+fn crosswalk_and_show_say_why_a_category_has_no_iccs_code() {
+    // Regression: Arts 12 and 16 showed an empty ICCS cell and `show` said nothing.
+    let dir = temp_dir("iccs");
+    let counts = dir.join("counts.csv");
+    std::fs::write(
+        &counts,
+        "provision,count\nsg:pc1871/s463,4\nsg:pc1871/s376ea,3\nsg:pc1871/s377bc,2\n",
+    )
+    .unwrap();
+    let (code, md, stderr) = run(&["crosswalk", counts.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let rows: Vec<Vec<&str>> = md
+        .lines()
+        .filter(|l| l.starts_with("| un2024:"))
+        .map(|l| l.split('|').map(str::trim).collect())
+        .collect();
+    let iccs: Vec<(&str, &str)> = rows.iter().map(|r| (r[1], r[2])).collect();
+    assert_eq!(
+        iccs,
+        [
+            ("un2024:art12", "no code"),
+            ("un2024:art15", "030223"),
+            ("un2024:art16", "no code")
+        ]
+    );
+    let notes = md.split("\nNo ICCS code:\n").nth(1).expect("the notes");
+    let notes: Vec<&str> = notes.lines().take_while(|l| l.starts_with("- ")).collect();
+    assert_eq!(notes.len(), 2, "{md}");
+    assert!(
+        notes[0].starts_with("- un2024:art12: No source read gives an ICCS class for forgery"),
+        "{}",
+        notes[0]
+    );
+    assert!(notes[1].starts_with("- un2024:art16: No ICCS class for the non-consensual"));
+    let walk = json(&["crosswalk", counts.to_str().unwrap(), "--format", "json"]);
+    let art16 = &walk["categories"][2];
+    assert_eq!(art16["category"], "un2024:art16");
+    assert_eq!(art16["iccs"], serde_json::json!([]));
+    assert!(
+        art16["iccs_note"]
+            .as_str()
+            .unwrap()
+            .contains("intimate images")
+    );
+    let (_, shown, _) = run(&["show", "un2024:art16"]);
+    let at = shown.find("\nICCS: ").expect("an ICCS line");
+    let mut after = shown[at + 1..].lines();
+    assert_eq!(after.next(), Some("ICCS: no code (confidence low)"));
+    assert!(
+        after
+            .next()
+            .is_some_and(|l| l.starts_with("No ICCS class for the non-consensual")),
+        "{shown}"
+    );
+}
+
+/// The character columns of the unescaped `|` of a Markdown table line.
+fn bars(line: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut escaped = false;
+    for (i, c) in line.chars().enumerate() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '|' => out.push(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Asserts that in every Markdown table of `text` each line has its `|` at the same character
+/// columns; returns how many tables there were.
+fn assert_tables_line_up(what: &str, text: &str) -> usize {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut tables = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].starts_with('|') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && lines[i].starts_with('|') {
+            i += 1;
+        }
+        let table = &lines[start..i];
+        let first = bars(table[0]);
+        for line in table {
+            assert_eq!(
+                bars(line),
+                first,
+                "{what}: a column is out of line:\n{}",
+                table.join("\n")
+            );
+        }
+        tables += 1;
+    }
+    tables
+}
+
+/// The character column where each of `cells` starts in `line`, looking for each after the
+/// one before.
+fn starts(line: &str, cells: &[&str]) -> Vec<usize> {
+    let mut from = 0;
+    let mut out = Vec::new();
+    for cell in cells {
+        let at = from
+            + line[from..]
+                .find(cell)
+                .unwrap_or_else(|| panic!("`{cell}` not in `{line}`"));
+        out.push(line[..at].chars().count());
+        from = at + cell.len();
+    }
+    out
+}
+
+/// A user's jurisdiction whose name and provision numbers are long and not ASCII.
+fn wide_state() -> std::path::PathBuf {
+    let dir = temp_dir("wide");
+    let provision = |id: &str, number: &str| {
+        format!(
+            r#"{{ "id": "zz:pc/{id}", "instrument": "zz:pc", "number": "{number}", "summary": "Fixture.",
+  "source": {{ "title": "Fixture", "url": "https://example.org/zz", "checked": "2026-11-28" }},
+  "confidence": "high",
+  "mappings": [{{ "category": "un2024:art7", "relation": "broadMatch", "covers": ["access"], "confidence": "high" }}] }}"#
+        )
+    };
+    let text = format!(
+        r#"{{ "code": "ZZ", "name": "Vương quốc Lèse-majesté", "as_of": "2026-11-28",
+  "instruments": [{{ "id": "zz:pc", "title": "Bộ luật Hình sự", "kind": "penal-code",
+    "source": {{ "title": "Fixture", "url": "https://example.org/zz", "checked": "2026-11-28" }} }}],
+  "provisions": [{}, {}, {}] }}"#,
+        provision("a1", "Điều 1"),
+        provision("a112", "Điều 112 (Lèse-majesté, sửa đổi năm 2017)"),
+        provision("a289", "Art 289"),
+    );
+    std::fs::write(dir.join("zz.json"), text).unwrap();
+    dir
+}
+
+#[test]
+fn every_table_lines_up_by_characters() {
+    // Regression: Markdown tables were not padded at all, and the text listings padded to
+    // fixed widths that long values (ids, provision numbers) overran.
+    let wide = wide_state();
+    let wide = wide.to_str().unwrap();
+    let counts = temp_dir("wide-counts").join("counts.csv");
+    std::fs::write(
+        &counts,
+        "provision,count\nsg:cma1993/s3,5\nsg:pc1871/s463,4\nvn:pc2015/a289,3\n",
+    )
+    .unwrap();
+    let counts = counts.to_str().unwrap();
+    let mut tables = 0;
+    for args in [
+        &["report"][..],
+        &["report", "--data", wide],
+        &["report", "--taxonomy", "undraft"],
+        &["report", "--taxonomy", "budapest2001"],
+        &["dual", "SG", "VN"],
+        &["dual", "SG", "ZZ", "--data", wide],
+        &["cooperation", "SG", "VN"],
+        &["baseline"],
+        &["status"],
+        &["status", "--data", wide],
+        &["brief", "SG"],
+        &["brief", "TH"],
+        &["crosswalk", counts],
+    ] {
+        let (code, out, stderr) = run(args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        let n = assert_tables_line_up(&format!("{args:?}"), &out);
+        assert!(n > 0, "{args:?}: no table");
+        tables += n;
+    }
+    assert!(tables >= 25, "{tables} tables");
+
+    // Text listings: each column starts at the same character on every line.
+    let check = |args: &[&str], rows: &[Vec<String>]| {
+        let (code, out, stderr) = run(args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), rows.len(), "{args:?}");
+        let at: Vec<Vec<usize>> = lines
+            .iter()
+            .zip(rows)
+            .map(|(line, cells)| {
+                let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                starts(line, &cells)
+            })
+            .collect();
+        for (line, a) in lines.iter().zip(&at) {
+            assert_eq!(a, &at[0], "{args:?}: out of line: `{line}`\n{out}");
+        }
+    };
+    let listed = |what: &str, extra: &[&str]| {
+        let mut args = vec!["list", what, "--format", "json"];
+        args.extend_from_slice(extra);
+        json(&args).as_array().unwrap().clone()
+    };
+    let s = |v: &serde_json::Value| v.as_str().unwrap().to_owned();
+    let provisions = listed("provisions", &["--data", wide]);
+    check(
+        &["list", "provisions", "--data", wide],
+        &provisions
+            .iter()
+            .map(|p| vec![s(&p["id"]), s(&p["number"]), s(&p["confidence"])])
+            .collect::<Vec<_>>(),
+    );
+    let jurisdictions = listed("jurisdictions", &["--data", wide]);
+    check(
+        &["list", "jurisdictions", "--data", wide],
+        &jurisdictions
+            .iter()
+            .map(|j| vec![s(&j["code"]), s(&j["name"]), " provisions".to_owned()])
+            .collect::<Vec<_>>(),
+    );
+    let categories = listed("categories", &[]);
+    check(
+        &["list", "categories"],
+        &categories
+            .iter()
+            .map(|c| vec![s(&c["id"]), s(&c["class"]), s(&c["title"])])
+            .collect::<Vec<_>>(),
+    );
+    let treaties = listed("treaties", &[]);
+    check(
+        &["list", "treaties"],
+        &treaties
+            .iter()
+            .map(|t| vec![s(&t["id"]), s(&t["short_title"]), s(&t["status"])])
+            .collect::<Vec<_>>(),
+    );
+}

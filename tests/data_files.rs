@@ -172,7 +172,7 @@ fn convention_offence_articles_are_seven_to_seventeen() {
         .categories
         .iter()
         .filter(|c| c.class.is_offence())
-        .map(|c| c.article.as_str())
+        .map(|c| c.article.as_deref().unwrap_or("none"))
         .collect();
     assert_eq!(
         offences,
@@ -445,4 +445,33 @@ fn no_data_file_speaks_of_the_research_tools_or_internal_notes() {
         }
     }
     assert!(bad.is_empty(), "{bad:#?}");
+}
+
+#[test]
+fn every_convention_offence_has_iccs_codes_or_says_why_not() {
+    // Regression: Arts 12, 15 and 16 had no ICCS link at all, so `crosswalk` and `show` gave
+    // them no code and no reason.
+    let data = Dataset::embedded();
+    let un = data.taxonomy_str("un2024").unwrap();
+    for c in un.categories.iter().filter(|c| c.class.is_offence()) {
+        let id = format!("un2024:{}", c.id);
+        let link = data
+            .iccs(&id.parse().unwrap())
+            .unwrap_or_else(|| panic!("{id} has no ICCS link"));
+        assert!(
+            !link.codes.is_empty() || !link.note.trim().is_empty(),
+            "{id}: no codes and no note"
+        );
+    }
+    let codes = |id: &str| -> Vec<String> {
+        data.iccs(&id.parse().unwrap())
+            .unwrap()
+            .codes
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert_eq!(codes("un2024:art15"), ["030223"]);
+    assert!(codes("un2024:art12").is_empty());
+    assert!(codes("un2024:art16").is_empty());
 }

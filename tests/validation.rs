@@ -541,3 +541,53 @@ fn an_alias_repeating_the_states_own_name_is_a_warning_and_an_empty_one_an_error
         ["zz.json:2:66: error[missing-text]: aliases[1]: alias ` - ` has no letters or digits"]
     );
 }
+
+#[test]
+fn an_empty_article_number_is_refused_and_absence_is_the_way_to_say_none() {
+    // Regression: the draft-era categories held `"article": ""`, which the JSON outputs
+    // printed as an empty article number.
+    let drafts = include_str!("../data/taxonomies/undraft.json");
+    let load = |text: String| -> Vec<String> {
+        match DatasetBuilder::new()
+            .embedded_taxonomies()
+            .text("undraft.json", text)
+            .build()
+        {
+            Ok(_) => Vec::new(),
+            Err(d) => d
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(ToString::to_string)
+                .collect(),
+        }
+    };
+    assert_eq!(load(drafts.to_owned()), Vec::<String>::new());
+    let empty = drafts.replacen(
+        "\"id\": \"terrorism\",",
+        "\"id\": \"terrorism\", \"article\": \"\",",
+        1,
+    );
+    assert_ne!(empty, drafts, "the fixture must change the category");
+    let errors = load(empty);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].ends_with(
+            "error[missing-text]: categories[1].article: `undraft:terrorism` has an empty article number: leave `article` out for a category without one (e.g. a draft-era proposal)"
+        ),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn an_iccs_link_without_codes_must_say_why() {
+    let alignments = r#"{ "iccs": [
+  { "category": "un2024:art12", "codes": [], "confidence": "low" }
+] }"#;
+    assert_eq!(
+        rendered(alignments),
+        [
+            "zz.json:2:3: error[missing-text]: iccs[0].note: `un2024:art12` has no ICCS codes and no note: say why (the ICCS has no class for it, or none was confirmed)"
+        ]
+    );
+}

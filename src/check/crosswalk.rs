@@ -13,8 +13,12 @@ use crate::{CategoryId, Count, Error, ProvisionId, Relation, TaxonomyId};
 pub struct CategoryTotal {
     /// The category.
     pub category: CategoryId,
-    /// Its ICCS codes.
+    /// Its ICCS codes; empty when the data gives none.
     pub iccs: Vec<crate::IccsCode>,
+    /// Why the category has no ICCS code, when the data records that it has none (an ICCS
+    /// link without codes); `None` when it has codes or no ICCS link at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iccs_note: Option<String>,
     /// Counts from provisions that map onto this category only.
     pub exclusive: u64,
     /// Counts from provisions that also map onto other categories (counted in each).
@@ -156,6 +160,10 @@ impl Checker<'_> {
                 let entry = totals.entry(i).or_insert_with(|| CategoryTotal {
                     category: c.clone(),
                     iccs: data.iccs(c).map(|l| l.codes.clone()).unwrap_or_default(),
+                    iccs_note: data
+                        .iccs(c)
+                        .filter(|l| l.codes.is_empty())
+                        .map(|l| l.note.clone()),
                     exclusive: 0,
                     shared: 0,
                     provisions: Vec::new(),

@@ -170,8 +170,8 @@ impl Default for Scope {
 pub struct CategoryHeading {
     /// The category.
     pub id: CategoryId,
-    /// Article number.
-    pub article: String,
+    /// Article number, if the category has one (the draft-era proposals have none).
+    pub article: Option<String>,
     /// Title.
     pub title: String,
     /// Class.
@@ -182,10 +182,9 @@ impl CategoryHeading {
     /// A short column label: `Art 7`, or the local id when the category has no article number
     /// (the draft-era offences).
     pub fn label(&self) -> String {
-        if self.article.trim().is_empty() {
-            self.id.local().to_owned()
-        } else {
-            format!("Art {}", self.article)
+        match &self.article {
+            Some(article) => format!("Art {article}"),
+            None => self.id.local().to_owned(),
         }
     }
 }

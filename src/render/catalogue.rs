@@ -6,6 +6,7 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 
 use super::Format;
+use super::table::{Align, Table};
 use crate::{
     Alignment, CategoryId, CategoryRef, Confidence, Dataset, Error, IccsLink, Instrument, Item,
     Jurisdiction, JurisdictionCode, Provision, ProvisionRef, QualificationKind, Relation, Source,
@@ -98,8 +99,8 @@ pub struct PartyRow {
 pub struct CategoryRow {
     /// Its full id.
     pub id: CategoryId,
-    /// Its article number.
-    pub article: String,
+    /// Its article number, if it has one (the draft-era proposals have none).
+    pub article: Option<String>,
     /// Its title.
     pub title: String,
     /// Its class.
@@ -405,8 +406,12 @@ fn only_text_or_json(format: Format, what: &'static str) -> Result<(), Error> {
     }
 }
 
+/// Columns of a listing: two spaces apart.
+const GAP: &str = "  ";
+
 /// The treaty listing as aligned text.
-fn treaties_text(out: &mut String, rows: &[TreatyRow]) -> std::fmt::Result {
+fn treaties_text(out: &mut String, rows: &[TreatyRow]) {
+    let mut table = Table::new(&[Align::Left; 4]);
     for t in rows {
         let parties: Vec<String> = t
             .parties
@@ -422,20 +427,18 @@ fn treaties_text(out: &mut String, rows: &[TreatyRow]) -> std::fmt::Result {
                 s
             })
             .collect();
-        writeln!(
-            out,
-            "{:<24} {:<26} {:<12} {}",
-            t.id.as_str(),
-            t.short_title,
-            t.status.as_str(),
+        table.row([
+            t.id.to_string(),
+            t.short_title.clone(),
+            t.status.as_str().to_owned(),
             if parties.is_empty() {
                 "no party records".to_owned()
             } else {
                 parties.join(", ")
-            }
-        )?;
+            },
+        ]);
     }
-    Ok(())
+    out.push_str(&table.text("", GAP));
 }
 
 /// Renders a listing as aligned text or JSON.
@@ -447,46 +450,47 @@ pub fn list(l: &Listing, format: Format) -> Result<String, Error> {
     let mut out = String::new();
     match l {
         Listing::Taxonomies(rows) => {
+            let mut table = Table::new(&[Align::Left, Align::Right, Align::Left]);
             for t in rows {
-                writeln!(
-                    out,
-                    "{:<14} {:>3} categories  {}",
-                    t.id.as_str(),
-                    t.categories,
-                    t.short_title
-                )?;
+                table.row([
+                    t.id.to_string(),
+                    format!("{} categories", t.categories),
+                    t.short_title.clone(),
+                ]);
             }
+            out.push_str(&table.text("", GAP));
         }
         Listing::Categories(rows) => {
+            let mut table = Table::new(&[Align::Left; 3]);
             for c in rows {
-                writeln!(
-                    out,
-                    "{:<26} {:<16} {}",
-                    c.id.as_str(),
-                    c.class.as_str(),
-                    c.title
-                )?;
+                table.row([
+                    c.id.to_string(),
+                    c.class.as_str().to_owned(),
+                    c.title.clone(),
+                ]);
             }
+            out.push_str(&table.text("", GAP));
         }
         Listing::Jurisdictions(rows) => {
+            let mut table = Table::new(&[Align::Left, Align::Left, Align::Right, Align::Left]);
             for j in rows {
                 let treaties: Vec<String> = j
                     .treaties
                     .iter()
                     .map(|t| format!("{} {}", t.treaty, t.status.as_str()))
                     .collect();
-                writeln!(
-                    out,
-                    "{:<5} {:<36} {:>3} provisions  {}",
-                    j.code.as_str(),
-                    j.name,
-                    j.provisions,
-                    treaties.join(", ")
-                )?;
+                table.row([
+                    j.code.to_string(),
+                    j.name.clone(),
+                    format!("{} provisions", j.provisions),
+                    treaties.join(", "),
+                ]);
             }
+            out.push_str(&table.text("", GAP));
         }
-        Listing::Treaties(rows) => treaties_text(&mut out, rows)?,
+        Listing::Treaties(rows) => treaties_text(&mut out, rows),
         Listing::Provisions(rows) => {
+            let mut table = Table::new(&[Align::Left; 4]);
             for v in rows {
                 let p = &v.provision;
                 let cats: Vec<String> = p
@@ -502,14 +506,14 @@ pub fn list(l: &Listing, format: Format) -> Result<String, Error> {
                 } else {
                     cats.join(", ")
                 };
-                writeln!(
-                    out,
-                    "{:<28} {:<14} {:<6} {what}",
-                    p.id.as_str(),
-                    p.number,
-                    p.confidence.as_str(),
-                )?;
+                table.row([
+                    p.id.to_string(),
+                    p.number.clone(),
+                    p.confidence.as_str().to_owned(),
+                    what,
+                ]);
             }
+            out.push_str(&table.text("", GAP));
         }
     }
     Ok(out)
@@ -541,15 +545,15 @@ pub fn show(s: &Shown, format: Format) -> Result<String, Error> {
                 writeln!(out, "Note: {}", i.note)?;
             }
             writeln!(out, "\nProvisions:")?;
+            let mut table = Table::new(&[Align::Left; 3]);
             for (id, number, title) in provisions {
-                writeln!(
-                    out,
-                    "  {:<28} {:<12} {}",
-                    id.as_str(),
-                    number,
-                    title.as_deref().unwrap_or("")
-                )?;
+                table.row([
+                    id.to_string(),
+                    number.clone(),
+                    title.clone().unwrap_or_default(),
+                ]);
             }
+            out.push_str(&table.text("  ", GAP));
         }
         Shown::Provision {
             view,
@@ -569,33 +573,27 @@ fn taxonomy_text(out: &mut String, t: &Taxonomy) -> std::fmt::Result {
         writeln!(out, "Adopted: {d}")?;
     }
     writeln!(out, "\nCategories:")?;
+    let mut table = Table::new(&[Align::Left; 3]);
     for c in &t.categories {
-        let article = if c.article.trim().is_empty() {
-            "-".to_owned()
-        } else {
-            format!("Art {}", c.article)
+        let article = match &c.article {
+            Some(a) => format!("Art {a}"),
+            None => "no article".to_owned(),
         };
-        writeln!(
-            out,
-            "  {:<24} {:<10} {}",
-            format!("{}:{}", t.id, c.id),
-            article,
-            c.title
-        )?;
+        table.row([format!("{}:{}", t.id, c.id), article, c.title.clone()]);
     }
+    out.push_str(&table.text("  ", GAP));
     Ok(())
 }
 
 fn category_text(out: &mut String, c: &CategoryView) -> std::fmt::Result {
     let cat = &c.category;
-    if cat.article.trim().is_empty() {
-        writeln!(out, "{}  {}: {}", c.id, c.taxonomy, cat.title)?;
-    } else {
-        writeln!(
+    match &cat.article {
+        Some(article) => writeln!(
             out,
-            "{}  {}, Article {}: {}",
-            c.id, c.taxonomy, cat.article, cat.title
-        )?;
+            "{}  {}, Article {article}: {}",
+            c.id, c.taxonomy, cat.title
+        )?,
+        None => writeln!(out, "{}  {}: {}", c.id, c.taxonomy, cat.title)?,
     }
     writeln!(
         out,
@@ -605,20 +603,21 @@ fn category_text(out: &mut String, c: &CategoryView) -> std::fmt::Result {
     )?;
     writeln!(out, "{}", cat.summary)?;
     writeln!(out, "\nElements:")?;
+    let mut table = Table::new(&[Align::Left; 4]);
     for e in &cat.elements {
-        writeln!(
-            out,
-            "  {:<26} {:<12} {:<11} {}",
-            e.id.as_str(),
-            e.kind.as_str(),
-            e.requirement.as_str(),
-            e.description
-        )?;
+        table.row([
+            e.id.to_string(),
+            e.kind.as_str().to_owned(),
+            e.requirement.as_str().to_owned(),
+            e.description.clone(),
+        ]);
     }
+    out.push_str(&table.text("  ", GAP));
     writeln!(out, "\nPermitted qualifications and reservations:")?;
     if cat.qualifications.is_empty() {
         writeln!(out, "  none")?;
     }
+    let mut table = Table::new(&[Align::Left; 4]);
     for q in &cat.qualifications {
         let kind = match q.kind {
             QualificationKind::MayRequire => "may require",
@@ -627,42 +626,39 @@ fn category_text(out: &mut String, c: &CategoryView) -> std::fmt::Result {
             QualificationKind::Reservation { .. } => "reservation",
             QualificationKind::Conditional { .. } => "conditional",
         };
-        write!(
-            out,
-            "  {:<22} {:<12} Art {:<9} {}",
-            q.id.as_str(),
-            kind,
-            q.paragraph,
-            q.description
-        )?;
+        let mut description = q.description.clone();
         if !q.kind.waives().is_empty() {
             let w: Vec<&str> = q.kind.waives().iter().map(|w| w.as_str()).collect();
-            write!(out, " (waives: {})", w.join(", "))?;
+            description.push_str(&format!(" (waives: {})", w.join(", ")));
         }
-        writeln!(out)?;
+        table.row([
+            q.id.to_string(),
+            kind.to_owned(),
+            format!("Art {}", q.paragraph),
+            description,
+        ]);
     }
+    out.push_str(&table.text("  ", GAP));
     if !c.aligned.is_empty() {
         writeln!(out, "\nAligned categories:")?;
+        let mut table = Table::new(&[Align::Left; 3]);
         for a in &c.aligned {
-            writeln!(
-                out,
-                "  {:<18} {:<24} {}",
+            table.row([
                 a.relation.to_string(),
-                a.category.as_str(),
-                a.title
-            )?;
+                a.category.to_string(),
+                a.title.clone(),
+            ]);
             if !a.note.is_empty() {
-                writeln!(out, "  {:<18} {}", "", a.note)?;
+                table.row([String::new(), String::new(), a.note.clone()]);
             }
         }
+        out.push_str(&table.text("  ", GAP));
     }
     if let Some(l) = &c.iccs {
-        writeln!(
-            out,
-            "\nICCS: {} ({})",
-            super::join(&l.codes, ", "),
-            l.confidence
-        )?;
+        writeln!(out, "\nICCS: {}", super::words::iccs_link(l))?;
+        if !l.note.is_empty() {
+            writeln!(out, "{}", l.note)?;
+        }
     }
     if let Some(h) = &cat.history {
         writeln!(out, "\nProposed in: {}", h.document)?;
@@ -680,20 +676,29 @@ fn category_text(out: &mut String, c: &CategoryView) -> std::fmt::Result {
 fn jurisdiction_text(out: &mut String, j: &Jurisdiction) -> std::fmt::Result {
     writeln!(out, "{} {} (researched as of {})", j.code, j.name, j.as_of)?;
     writeln!(out, "\nTreaties:")?;
+    let mut table = Table::new(&[Align::Left; 3]);
     for t in &j.treaties {
-        write!(out, "  {:<14} {:<14}", t.treaty.as_str(), t.status.as_str())?;
+        let mut dates = Vec::new();
         if let Some(d) = t.signed {
-            write!(out, " signed {d}")?;
+            dates.push(format!("signed {d}"));
         }
         if let Some(d) = t.consented {
-            write!(out, " consented {d}")?;
+            dates.push(format!("consented {d}"));
         }
-        writeln!(out, " [{}]", t.confidence)?;
+        dates.push(format!("[{}]", t.confidence));
+        table.row([
+            t.treaty.to_string(),
+            t.status.as_str().to_owned(),
+            dates.join(" "),
+        ]);
     }
+    out.push_str(&table.text("  ", GAP));
     writeln!(out, "\nInstruments:")?;
+    let mut table = Table::new(&[Align::Left; 2]);
     for i in &j.instruments {
-        writeln!(out, "  {:<20} {}", i.id.as_str(), i.title)?;
+        table.row([i.id.to_string(), i.title.clone()]);
     }
+    out.push_str(&table.text("  ", GAP));
     writeln!(
         out,
         "\n{} provisions, {} gap records",

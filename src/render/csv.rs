@@ -148,6 +148,7 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
                 join(&t.iccs, ";"),
                 t.exclusive.to_string(),
                 t.shared.to_string(),
+                t.iccs_note.clone().unwrap_or_default(),
             ]
         })
         .collect();
@@ -158,6 +159,7 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
             String::new(),
             t.exclusive.to_string(),
             t.shared.to_string(),
+            String::new(),
         ]
     }));
     rows.extend(c.unmapped.iter().map(|r| {
@@ -166,6 +168,7 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
             r.provision.to_string(),
             String::new(),
             r.count.to_string(),
+            String::new(),
             String::new(),
         ]
     }));
@@ -176,9 +179,13 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
             String::new(),
             r.count.to_string(),
             String::new(),
+            String::new(),
         ]
     }));
-    write(&["kind", "id", "iccs", "exclusive", "shared"], rows)
+    write(
+        &["kind", "id", "iccs", "exclusive", "shared", "iccs_note"],
+        rows,
+    )
 }
 
 pub(super) fn diff(d: &crate::check::Diff) -> Result<String, Error> {

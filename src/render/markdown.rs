@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::table::{Align, Table};
 use super::{ids, join, mark, over_breadth_line, symbol, words};
 use crate::Error;
 use crate::check::{Baseline, Crosswalk, DualReport, Level, Overlap, Report};
@@ -108,23 +109,17 @@ fn matrix<'a>(
         ),
     >,
 ) -> std::fmt::Result {
-    write!(out, "| State |")?;
-    for c in headings {
-        write!(out, " {} |", cell(&c.label()))?;
-    }
-    writeln!(out)?;
-    write!(out, "|---|")?;
-    for _ in headings {
-        write!(out, ":-:|")?;
-    }
-    writeln!(out)?;
+    let mut align = vec![Align::Left];
+    align.extend(headings.iter().map(|_| Align::Center));
+    let mut t = Table::new(&align);
+    t.row(std::iter::once("State".to_owned()).chain(headings.iter().map(|c| cell(&c.label()))));
     for (s, coverage) in rows {
-        write!(out, "| {} {} |", s.jurisdiction, cell(&s.name))?;
-        for c in coverage {
-            write!(out, " {} |", mark(c))?;
-        }
-        writeln!(out)?;
+        t.row(
+            std::iter::once(format!("{} {}", s.jurisdiction, cell(&s.name)))
+                .chain(coverage.iter().map(mark)),
+        );
     }
+    out.push_str(&t.markdown());
     Ok(())
 }
 
@@ -255,24 +250,36 @@ pub(super) fn baseline(b: &Baseline) -> Result<String, Error> {
         b.jurisdictions.len()
     )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| Category | Full | Partial | Gap | Not researched | Elements common to all | Pairs blocked |"
-    )?;
-    writeln!(out, "|---|---|---|---|---|---|--:|")?;
+    let mut t = Table::new(&[
+        Align::Left,
+        Align::Left,
+        Align::Left,
+        Align::Left,
+        Align::Left,
+        Align::Left,
+        Align::Right,
+    ]);
+    t.row([
+        "Category",
+        "Full",
+        "Partial",
+        "Gap",
+        "Not researched",
+        "Elements common to all",
+        "Pairs blocked",
+    ]);
     for c in &b.categories {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            c.category,
+        t.row([
+            c.category.to_string(),
             join(&ids(&c.full), " "),
             join(&ids(&c.partial), " "),
             join(&ids(&c.gap), " "),
             join(&ids(&c.unknown), " "),
             join(&ids(&c.common_elements), ", "),
-            c.blocked_pairs
-        )?;
+            c.blocked_pairs.to_string(),
+        ]);
     }
+    out.push_str(&t.markdown());
     writeln!(out)?;
     writeln!(
         out,
@@ -310,24 +317,30 @@ fn reform_table(out: &mut String, rows: &[crate::check::ReformNeed]) -> std::fmt
         "Need: two points per researched gap, one per partial article. Not researched and low-confidence verdicts are shown beside it, not counted. `brief CC` gives each State's detail with peer models."
     )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| State | Need | Full | Partial | Gap | Not researched | Low confidence |"
-    )?;
-    writeln!(out, "|---|--:|--:|--:|--:|--:|--:|")?;
+    let mut align = vec![Align::Right; 7];
+    align[0] = Align::Left;
+    let mut t = Table::new(&align);
+    t.row([
+        "State",
+        "Need",
+        "Full",
+        "Partial",
+        "Gap",
+        "Not researched",
+        "Low confidence",
+    ]);
     for r in rows {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            r.jurisdiction,
-            r.need(),
-            r.full,
-            r.partial,
-            r.gap,
-            r.unknown,
-            r.low_confidence
-        )?;
+        t.row([
+            r.jurisdiction.to_string(),
+            r.need().to_string(),
+            r.full.to_string(),
+            r.partial.to_string(),
+            r.gap.to_string(),
+            r.unknown.to_string(),
+            r.low_confidence.to_string(),
+        ]);
     }
+    out.push_str(&t.markdown());
     Ok(())
 }
 
@@ -344,11 +357,20 @@ fn pairs_table(out: &mut String, rows: &[crate::check::PairReadiness]) -> std::f
         "Treaty bases in force binding both States, and the procedural powers (Arts 25-30) a side has a researched gap for. `cooperation A B` gives the detail."
     )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| Pair | MLA basis | Extradition basis | Powers lacking | Powers not researched |"
-    )?;
-    writeln!(out, "|---|---|---|---|--:|")?;
+    let mut t = Table::new(&[
+        Align::Left,
+        Align::Left,
+        Align::Left,
+        Align::Left,
+        Align::Right,
+    ]);
+    t.row([
+        "Pair",
+        "MLA basis",
+        "Extradition basis",
+        "Powers lacking",
+        "Powers not researched",
+    ]);
     for p in rows {
         let basis = |t: &[crate::TreatyId]| {
             if t.is_empty() {
@@ -376,11 +398,8 @@ fn pairs_table(out: &mut String, rows: &[crate::check::PairReadiness]) -> std::f
                 .iter()
                 .map(|c| format!("{} {}", p.second, c.local())),
         );
-        writeln!(
-            out,
-            "| {}-{} | {} | {} | {} | {} |",
-            p.first,
-            p.second,
+        t.row([
+            format!("{}-{}", p.first, p.second),
             basis(&p.mutual_assistance),
             basis(&p.extradition),
             if lacking.is_empty() {
@@ -388,9 +407,10 @@ fn pairs_table(out: &mut String, rows: &[crate::check::PairReadiness]) -> std::f
             } else {
                 lacking.join(", ")
             },
-            p.not_researched
-        )?;
+            p.not_researched.to_string(),
+        ]);
     }
+    out.push_str(&t.markdown());
     Ok(())
 }
 
@@ -434,18 +454,22 @@ pub(super) fn dual(d: &DualReport) -> Result<String, Error> {
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "| Category | {} | {} | Verdict |", d.first, d.second)?;
-    writeln!(out, "|---|:-:|:-:|---|")?;
+    let mut t = Table::new(&[Align::Left, Align::Center, Align::Center, Align::Left]);
+    t.row([
+        "Category".to_owned(),
+        d.first.to_string(),
+        d.second.to_string(),
+        "Verdict".to_owned(),
+    ]);
     for c in &d.categories {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            c.category,
-            symbol(c.first),
-            symbol(c.second),
-            c.verdict.as_str()
-        )?;
+        t.row([
+            c.category.to_string(),
+            symbol(c.first).to_owned(),
+            symbol(c.second).to_owned(),
+            c.verdict.as_str().to_owned(),
+        ]);
     }
+    out.push_str(&t.markdown());
     writeln!(out)?;
     for c in &d.categories {
         writeln!(out, "## {}: {}", c.category, c.verdict.as_str())?;
@@ -464,24 +488,46 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
     writeln!(out)?;
     writeln!(out, "Total counted once: {}", c.total)?;
     writeln!(out)?;
-    writeln!(out, "| Category | ICCS | Exclusive | Shared | Provisions |")?;
-    writeln!(out, "|---|---|--:|--:|---|")?;
+    let mut table = Table::new(&[
+        Align::Left,
+        Align::Left,
+        Align::Right,
+        Align::Right,
+        Align::Left,
+    ]);
+    table.row(["Category", "ICCS", "Exclusive", "Shared", "Provisions"]);
     for t in &c.categories {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            t.category,
-            join(&t.iccs, ", "),
-            t.exclusive,
-            t.shared,
-            join(&ids(&t.provisions), ", ")
-        )?;
+        table.row([
+            t.category.to_string(),
+            words::iccs_codes(t),
+            t.exclusive.to_string(),
+            t.shared.to_string(),
+            join(&ids(&t.provisions), ", "),
+        ]);
     }
+    out.push_str(&table.markdown());
     writeln!(out)?;
-    writeln!(out, "| ICCS | Exclusive | Shared |")?;
-    writeln!(out, "|---|--:|--:|")?;
+    let mut table = Table::new(&[Align::Left, Align::Right, Align::Right]);
+    table.row(["ICCS", "Exclusive", "Shared"]);
     for t in &c.iccs {
-        writeln!(out, "| {} | {} | {} |", t.code, t.exclusive, t.shared)?;
+        table.row([
+            t.code.to_string(),
+            t.exclusive.to_string(),
+            t.shared.to_string(),
+        ]);
+    }
+    out.push_str(&table.markdown());
+    let without: Vec<_> = c
+        .categories
+        .iter()
+        .filter_map(|t| t.iccs_note.as_ref().map(|note| (&t.category, note)))
+        .collect();
+    if !without.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "No ICCS code:")?;
+        for (category, note) in without {
+            writeln!(out, "- {category}: {}", cell(note))?;
+        }
     }
     if !c.one_to_many.is_empty() {
         writeln!(out)?;
@@ -517,11 +563,24 @@ pub(super) fn crosswalk(c: &Crosswalk) -> Result<String, Error> {
 /// The data-status table: per State, what the data holds and how well it is sourced.
 pub(super) fn data_status(d: &crate::check::DataStatus) -> Result<String, Error> {
     let mut out = String::new();
-    writeln!(
-        out,
-        "| State | As of | Provisions (high / medium / low confidence) | With penalties | Art 7-17 covered | Researched gaps | Not researched | Outside the Convention | Powers (Art 24-30): covered / gap / not researched | UN Convention | Budapest |"
-    )?;
-    writeln!(out, "|---|---|---|--:|--:|--:|--:|--:|--:|---|---|")?;
+    let mut align = vec![Align::Right; 11];
+    for i in [0, 1, 2, 9, 10] {
+        align[i] = Align::Left;
+    }
+    let mut t = Table::new(&align);
+    t.row([
+        "State",
+        "As of",
+        "Provisions (high / medium / low confidence)",
+        "With penalties",
+        "Art 7-17 covered",
+        "Researched gaps",
+        "Not researched",
+        "Outside the Convention",
+        "Powers (Art 24-30): covered / gap / not researched",
+        "UN Convention",
+        "Budapest",
+    ]);
     for s in &d.states {
         let treaty = |t: &str| {
             s.treaties
@@ -534,28 +593,30 @@ pub(super) fn data_status(d: &crate::check::DataStatus) -> Result<String, Error>
                 .unwrap_or_else(|| "unknown".to_owned())
         };
         let p = &s.provisions;
-        writeln!(
-            out,
-            "| {} {} | {} | {} ({} / {} / {}) | {} | {} | {} | {} | {} | {} / {} / {} | {} | {} |",
-            s.jurisdiction,
-            cell(&s.name),
-            s.as_of,
-            p.high + p.medium + p.low,
-            p.high,
-            p.medium,
-            p.low,
-            s.with_penalties,
-            s.covered,
-            s.gaps,
-            s.not_researched,
-            s.outside_convention,
-            s.powers_covered,
-            s.powers_gaps,
-            s.powers_not_researched,
+        t.row([
+            format!("{} {}", s.jurisdiction, cell(&s.name)),
+            s.as_of.to_string(),
+            format!(
+                "{} ({} / {} / {})",
+                p.high + p.medium + p.low,
+                p.high,
+                p.medium,
+                p.low
+            ),
+            s.with_penalties.to_string(),
+            s.covered.to_string(),
+            s.gaps.to_string(),
+            s.not_researched.to_string(),
+            s.outside_convention.to_string(),
+            format!(
+                "{} / {} / {}",
+                s.powers_covered, s.powers_gaps, s.powers_not_researched
+            ),
             treaty("un2024"),
             treaty("budapest2001"),
-        )?;
+        ]);
     }
+    out.push_str(&t.markdown());
     Ok(out)
 }
 
@@ -627,26 +688,31 @@ pub(super) fn cooperation(r: &crate::check::CooperationReport) -> Result<String,
 fn bases_section(out: &mut String, r: &crate::check::CooperationReport) -> std::fmt::Result {
     writeln!(out, "## Legal bases")?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| Treaty | For | In force | {} | {} | Basis |",
-        r.requesting, r.requested
-    )?;
-    writeln!(out, "|---|---|---|---|---|---|")?;
+    let mut t = Table::new(&[Align::Left; 6]);
+    t.row([
+        "Treaty".to_owned(),
+        "For".to_owned(),
+        "In force".to_owned(),
+        r.requesting.to_string(),
+        r.requested.to_string(),
+        "Basis".to_owned(),
+    ]);
     for b in &r.bases {
         let subjects: Vec<&str> = b.subjects.iter().map(|s| s.as_str()).collect();
-        writeln!(
-            out,
-            "| [{}]({}) | {} | {} | {} | {} | {} |",
-            cell(&b.short_title),
-            cell(b.source.url.as_deref().unwrap_or("")),
+        t.row([
+            format!(
+                "[{}]({})",
+                cell(&b.short_title),
+                cell(b.source.url.as_deref().unwrap_or(""))
+            ),
             subjects.join(", "),
-            words::flag(b.in_force),
+            words::flag(b.in_force).to_owned(),
             words::standing(&b.requesting),
             words::standing(&b.requested),
-            words::shared(b)
-        )?;
+            words::shared(b).to_owned(),
+        ]);
     }
+    out.push_str(&t.markdown());
     writeln!(out)?;
     for b in r.bases.iter().filter(|b| b.shared == Some(true)) {
         writeln!(out, "Rules of {} read from its text:", cell(&b.short_title))?;
@@ -705,26 +771,34 @@ fn offences_section(out: &mut String, r: &crate::check::CooperationReport) -> st
         "Serious crime: a maximum of at least four years (UN Art 2(h)). Extradition threshold: at least one year in both States (Budapest Art 24(1)(a)). Penalties are the highest basic penalty among the provisions the coverage rests on."
     )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| Category | Dual criminality | {} max | {} max | Serious crime (both) | Extradition threshold (both) |",
-        r.requesting, r.requested
-    )?;
-    writeln!(out, "|---|---|---|---|---|---|")?;
+    let mut t = Table::new(&[Align::Left; 6]);
+    t.row([
+        "Category".to_owned(),
+        "Dual criminality".to_owned(),
+        format!("{} max", r.requesting),
+        format!("{} max", r.requested),
+        "Serious crime (both)".to_owned(),
+        "Extradition threshold (both)".to_owned(),
+    ]);
     for c in &r.categories {
-        writeln!(
-            out,
-            "| {} | {} | {} {} | {} {} | {} | {} |",
-            c.category,
-            c.dual.as_str(),
-            symbol(c.requesting.level),
-            cell(&words::max_penalty(c.requesting.basic.as_ref())),
-            symbol(c.requested.level),
-            cell(&words::max_penalty(c.requested.basic.as_ref())),
-            words::flag(c.serious_crime),
-            words::flag(c.extradition_threshold)
-        )?;
+        t.row([
+            c.category.to_string(),
+            c.dual.as_str().to_owned(),
+            format!(
+                "{} {}",
+                symbol(c.requesting.level),
+                cell(&words::max_penalty(c.requesting.basic.as_ref()))
+            ),
+            format!(
+                "{} {}",
+                symbol(c.requested.level),
+                cell(&words::max_penalty(c.requested.basic.as_ref()))
+            ),
+            words::flag(c.serious_crime).to_owned(),
+            words::flag(c.extradition_threshold).to_owned(),
+        ]);
     }
+    out.push_str(&t.markdown());
     writeln!(out)?;
     Ok(())
 }
@@ -733,11 +807,14 @@ fn offences_section(out: &mut String, r: &crate::check::CooperationReport) -> st
 fn powers_section(out: &mut String, r: &crate::check::CooperationReport) -> std::fmt::Result {
     writeln!(out, "## Powers of {} for the request", r.requested)?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| Power | Coverage | Provisions | Foreign requests | Dual criminality |"
-    )?;
-    writeln!(out, "|---|---|---|---|---|")?;
+    let mut t = Table::new(&[Align::Left; 5]);
+    t.row([
+        "Power",
+        "Coverage",
+        "Provisions",
+        "Foreign requests",
+        "Dual criminality",
+    ]);
     for p in &r.powers {
         let provisions: Vec<String> = p
             .provisions
@@ -755,13 +832,13 @@ fn powers_section(out: &mut String, r: &crate::check::CooperationReport) -> std:
                 foreign_unique.push(f);
             }
         }
-        writeln!(
-            out,
-            "| {} {} | {} {} | {} | {} | {} |",
-            p.category,
-            cell(&p.title),
-            symbol(p.coverage.verdict.level()),
-            p.coverage.verdict.level().as_str(),
+        t.row([
+            format!("{} {}", p.category, cell(&p.title)),
+            format!(
+                "{} {}",
+                symbol(p.coverage.verdict.level()),
+                p.coverage.verdict.level().as_str()
+            ),
             if provisions.is_empty() {
                 "none".to_owned()
             } else {
@@ -772,9 +849,10 @@ fn powers_section(out: &mut String, r: &crate::check::CooperationReport) -> std:
             } else {
                 foreign_unique.join("; ")
             },
-            cell(&words::dual_need(&p.dual_criminality))
-        )?;
+            cell(&words::dual_need(&p.dual_criminality)),
+        ]);
     }
+    out.push_str(&t.markdown());
     writeln!(out)?;
     Ok(())
 }
@@ -807,17 +885,11 @@ pub(super) fn brief(b: &crate::check::Brief) -> Result<String, Error> {
         count(Level::Unknown)
     )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| Article | Verdict | Missing | Conditions not permitted |"
-    )?;
-    writeln!(out, "|---|---|---|---|")?;
+    let mut t = Table::new(&[Align::Left; 4]);
+    t.row(["Article", "Verdict", "Missing", "Conditions not permitted"]);
     for a in &b.articles {
-        writeln!(
-            out,
-            "| {} {} | {} | {} | {} |",
-            a.category,
-            cell(&a.title),
+        t.row([
+            format!("{} {}", a.category, cell(&a.title)),
             super::mark(&a.coverage),
             if a.missing.is_empty() {
                 "-".to_owned()
@@ -832,9 +904,10 @@ pub(super) fn brief(b: &crate::check::Brief) -> Result<String, Error> {
                     .map(|x| format!("{} ({})", x.id, x.provision))
                     .collect::<Vec<_>>()
                     .join(", ")
-            }
-        )?;
+            },
+        ]);
     }
+    out.push_str(&t.markdown());
     writeln!(out)?;
     writeln!(out, "{LEGEND}")?;
     for a in b.articles.iter().filter(|a| {

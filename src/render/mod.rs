@@ -5,6 +5,7 @@ pub mod catalogue;
 mod csv;
 mod html;
 mod markdown;
+mod table;
 pub mod terminal;
 pub mod words;
 

@@ -438,3 +438,36 @@ pub fn citation(c: &Citation) -> String {
     }
     s
 }
+
+/// A category's ICCS codes in a crosswalk: the codes, `no code` where the data records that it
+/// has none (its note says why), or `not recorded` where the data has no ICCS link for it.
+pub fn iccs_codes(t: &crate::check::CategoryTotal) -> String {
+    if !t.iccs.is_empty() {
+        t.iccs
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else if t.iccs_note.is_some() {
+        "no code".to_owned()
+    } else {
+        "not recorded".to_owned()
+    }
+}
+
+/// An ICCS link as `show` words it: the codes and their confidence, or that there is none.
+pub fn iccs_link(l: &crate::IccsLink) -> String {
+    if l.codes.is_empty() {
+        format!("no code (confidence {})", l.confidence)
+    } else {
+        format!(
+            "{} ({})",
+            l.codes
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            l.confidence
+        )
+    }
+}
