@@ -85,6 +85,15 @@ enum Command {
         /// Treat warnings as findings (exit 1).
         #[arg(long)]
         strict: bool,
+        /// Check an SSSOM `.tsv` file against the SSSOM specification alone, without this
+        /// crate's taxonomy (a fast SSSOM validator).
+        #[arg(long, requires = "path")]
+        sssom_only: bool,
+        /// The metadata block of an SSSOM `.tsv` file in a separate YAML file (external
+        /// metadata mode); without it, a `.yml` of the same name beside the file is used when
+        /// the file has no `#` block.
+        #[arg(long, value_name = "FILE", requires = "path")]
+        metadata: Option<PathBuf>,
         /// Output format.
         #[arg(long, default_value = "text", value_parser = formats(&["text", "json"]))]
         format: Format,
@@ -365,8 +374,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Validate {
             path,
             strict,
+            sssom_only,
+            metadata,
             format,
-        } => return validate(path, strict, format),
+        } => return validate(path, metadata, sssom_only, strict, format),
         Command::Report { scope, out, format } => {
             let data = out.data.load()?;
             let report = scope.report(&data)?;
@@ -525,16 +536,33 @@ fn crosswalk(
 }
 
 /// `validate`: exit 2 for unusable input, 1 for findings (or warnings with `--strict`).
-fn validate(path: Option<PathBuf>, strict: bool, format: Format) -> Result<ExitCode, Error> {
-    let builder = DatasetBuilder::new().embedded();
-    let builder = match &path {
-        Some(p) if p.is_dir() => builder.dir(p),
-        Some(p) => builder.file(p),
-        None => builder,
-    };
-    let diagnostics = match builder.build() {
-        Ok(data) => data.diagnostics().clone(),
-        Err(d) => d,
+fn validate(
+    path: Option<PathBuf>,
+    metadata: Option<PathBuf>,
+    sssom_only: bool,
+    strict: bool,
+    format: Format,
+) -> Result<ExitCode, Error> {
+    let diagnostics = if sssom_only {
+        let Some(p) = &path else {
+            return Err(Error::InvalidOption {
+                option: "--sssom-only",
+                message: "it needs the path of an SSSOM .tsv file".to_owned(),
+            });
+        };
+        cybercrime_taxonomy::sssom::validate_file(p, metadata.as_deref()).1
+    } else {
+        let builder = DatasetBuilder::new().embedded();
+        let builder = match (&path, &metadata) {
+            (Some(p), Some(m)) => builder.file_with_metadata(p, m),
+            (Some(p), None) if p.is_dir() => builder.dir(p),
+            (Some(p), None) => builder.file(p),
+            (None, _) => builder,
+        };
+        match builder.build() {
+            Ok(data) => data.diagnostics().clone(),
+            Err(d) => d,
+        }
     };
     print_out(&render::validation(&diagnostics, format)?)?;
     let warnings = diagnostics.count(cybercrime_taxonomy::Severity::Warning);

@@ -246,11 +246,7 @@ impl DatasetBuilder {
         // An SSSOM mapping set in external metadata mode has its metadata block in a YAML
         // file beside it: `x.sssom.tsv` → `x.sssom.yml` (or `.yaml`).
         if is_sssom_name(&path.display().to_string()) {
-            let beside = ["yml", "yaml"]
-                .into_iter()
-                .map(|ext| path.with_extension(ext))
-                .find(|p| p.is_file());
-            if let Some(meta) = beside {
+            if let Some(meta) = metadata_beside(path) {
                 if self.has_no_metadata_block(path) {
                     self = self.metadata_for(path, &meta);
                 }
@@ -281,21 +277,14 @@ impl DatasetBuilder {
 
     /// Reads `meta` as the metadata block of the mapping set at `tsv`.
     fn metadata_for(mut self, tsv: &Path, meta: &Path) -> Self {
-        let name = meta.display().to_string();
-        let text = std::fs::File::open(meta).and_then(|f| {
-            let mut text = String::new();
-            f.take(MAX_FILE_BYTES as u64 + 1)
-                .read_to_string(&mut text)?;
-            Ok(text)
-        });
-        match text {
-            Ok(t) if t.len() > MAX_FILE_BYTES => self.diagnostics.push(too_large(&name)),
+        match read_text(meta) {
             Ok(t) => {
+                let name = meta.display().to_string();
                 self.origin.inputs.push(name.clone());
                 self.metadata
                     .insert(tsv.display().to_string(), SourceText::new(name, t));
             }
-            Err(e) => self.diagnostics.push(unreadable(&name, &e)),
+            Err(d) => self.diagnostics.push(d),
         }
         self
     }
@@ -490,6 +479,48 @@ fn is_sssom_name(name: &str) -> bool {
     name.len() >= 4
         && name.is_char_boundary(name.len() - 4)
         && name[name.len() - 4..].eq_ignore_ascii_case(".tsv")
+}
+
+/// The text of a regular file of at most [`MAX_FILE_BYTES`], or the diagnostic that says why
+/// it cannot be read.
+pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let name = path.display().to_string();
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(Diagnostic::new(
+            Severity::Error,
+            Code::Io,
+            &name,
+            None,
+            "",
+            "not a regular file: only data files are read",
+        ));
+    }
+    let mut text = String::new();
+    let file = std::fs::File::open(path).map_err(|e| unreadable(&name, &e))?;
+    match file
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_string(&mut text)
+    {
+        Ok(n) if n > MAX_FILE_BYTES => Err(too_large(&name)),
+        Ok(_) => Ok(text),
+        Err(e) => Err(Diagnostic::new(
+            Severity::Error,
+            Code::Io,
+            &name,
+            None,
+            "",
+            format!("cannot read as UTF-8 text: {e}"),
+        )),
+    }
+}
+
+/// The metadata file beside an SSSOM TSV file in external metadata mode: `x.sssom.tsv` →
+/// `x.sssom.yml` (or `.yaml`), if there is one.
+pub(crate) fn metadata_beside(tsv: &Path) -> Option<PathBuf> {
+    ["yml", "yaml"]
+        .into_iter()
+        .map(|ext| tsv.with_extension(ext))
+        .find(|p| p.is_file())
 }
 
 /// A file that cannot be opened or read.

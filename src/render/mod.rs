@@ -165,8 +165,7 @@ pub struct Validation<'a> {
     pub errors: usize,
     /// How many warnings.
     pub warnings: usize,
-    /// The diagnostics shown: notes too in JSON, warnings and errors in text; at most
-    /// [`MAX_DIAGNOSTICS_SHOWN`].
+    /// The diagnostics shown, notes included; at most [`MAX_DIAGNOSTICS_SHOWN`].
     pub diagnostics: Vec<&'a crate::Diagnostic>,
     /// How many more there were.
     pub omitted: usize,
@@ -175,8 +174,8 @@ pub struct Validation<'a> {
 /// The most diagnostics `validate` prints; the rest are counted.
 pub const MAX_DIAGNOSTICS_SHOWN: usize = 1000;
 
-/// Renders validation diagnostics: one line per warning or error and a count line (text), or
-/// every diagnostic including notes (JSON).
+/// Renders validation diagnostics: one line per diagnostic (notes too, such as "N rows concern
+/// other vocabularies") and a count line (text), or the same as JSON.
 pub fn validation(d: &crate::Diagnostics, format: Format) -> Result<String, Error> {
     use crate::Severity;
     let json_form = match format {
@@ -184,10 +183,7 @@ pub fn validation(d: &crate::Diagnostics, format: Format) -> Result<String, Erro
         Format::Text => false,
         other => return Err(unsupported(other, "validation results")),
     };
-    let mut shown: Vec<&crate::Diagnostic> = d
-        .iter()
-        .filter(|x| json_form || x.severity > Severity::Note)
-        .collect();
+    let mut shown: Vec<&crate::Diagnostic> = d.iter().collect();
     let omitted = shown.len().saturating_sub(MAX_DIAGNOSTICS_SHOWN);
     shown.truncate(MAX_DIAGNOSTICS_SHOWN);
     let v = Validation {

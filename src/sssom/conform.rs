@@ -43,6 +43,41 @@ pub fn validate(file: &str, text: &str) -> (MappingSet, Vec<Diagnostic>) {
     (set, out)
 }
 
+/// Reads and checks an SSSOM/TSV file against the specification alone, as
+/// `validate --sssom-only` does. The metadata block is read from `metadata` when given, else
+/// from the `#` lines, else from a `.yml` (or `.yaml`) file of the same name beside it
+/// (external metadata mode). The set is `None` when the file cannot be read at all.
+pub fn validate_file(
+    path: &std::path::Path,
+    metadata: Option<&std::path::Path>,
+) -> (Option<MappingSet>, crate::Diagnostics) {
+    let name = path.display().to_string();
+    let text = match crate::load::read_text(path) {
+        Ok(t) => t,
+        Err(d) => return (None, crate::Diagnostics(vec![d])),
+    };
+    let meta_path = match metadata {
+        Some(m) => Some(m.to_path_buf()),
+        None if !text.starts_with('#') => crate::load::metadata_beside(path),
+        None => None,
+    };
+    let meta = match &meta_path {
+        Some(p) => match crate::load::read_text(p) {
+            Ok(t) => Some((p.display().to_string(), t)),
+            Err(d) => return (None, crate::Diagnostics(vec![d])),
+        },
+        None => None,
+    };
+    let (set, mut out) = super::parse_with_metadata(
+        &name,
+        &text,
+        meta.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+    );
+    out.extend(conform(&name, &set).diagnostics);
+    out.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    (Some(set), crate::Diagnostics(out))
+}
+
 /// Checks a parsed set against the specification.
 pub(crate) fn conform(file: &str, set: &MappingSet) -> Conformance {
     let mut c = Checker {
