@@ -560,7 +560,13 @@ fn validate(
             (None, _) => builder,
         };
         match builder.build() {
-            Ok(data) => data.diagnostics().clone(),
+            Ok(data) => {
+                let d = data.diagnostics().clone();
+                // The process ends right after printing: freeing a large dataset piece by
+                // piece would only delay the exit (about 6% of validating the 100k set).
+                std::mem::forget(data);
+                d
+            }
             Err(d) => d,
         }
     };

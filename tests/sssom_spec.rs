@@ -238,3 +238,45 @@ fn validate_sssom_only_checks_the_specification_without_the_taxonomy() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_header_value_with_an_unquoted_colon_from_an_older_writer_is_read_with_a_warning() {
+    // What this crate wrote before 2026.12.3 when a description held `: `.
+    let text = format!(
+        "{HEADER}# mapping_set_description: data 2026.12.2 + synthetic: 58 jurisdictions\n{COLUMNS}{}",
+        row("zz:cca/s3", "skos:exactMatch", "un2024:art7")
+    );
+    let (set, problems) = sssom::validate("old.sssom.tsv", &text);
+    assert_eq!(
+        messages(&cybercrime_taxonomy::Diagnostics(problems)),
+        [
+            "old.sssom.tsv:7:3: warning[schema]: mapping_set_description: the value of `mapping_set_description` holds `: ` without quotes, which YAML does not allow (older writers, this crate's before data 2026.12.3 among them, wrote it so): it is read as text"
+        ]
+    );
+    assert_eq!(
+        set.metadata
+            .get("mapping_set_description")
+            .map(String::as_str),
+        Some("data 2026.12.2 + synthetic: 58 jurisdictions")
+    );
+    assert_eq!(set.curie_map.len(), 4);
+}
+
+#[test]
+fn export_quotes_header_values_that_yaml_would_misread() {
+    let mut options = sssom::ExportOptions::for_jurisdictions(["SG".parse().unwrap()]);
+    for id in [
+        "https://example.org/a: b",
+        "https://example.org/\"quoted\" #not-a-comment",
+        "- looks like a list",
+    ] {
+        options.mapping_set_id = id.to_owned();
+        let tsv = sssom::export(cybercrime_taxonomy::Dataset::embedded(), &options);
+        let (set, problems) = sssom::parse("e.sssom.tsv", &tsv);
+        assert!(problems.is_empty(), "{id}: {problems:?}");
+        assert_eq!(
+            set.metadata.get("mapping_set_id").map(String::as_str),
+            Some(id)
+        );
+    }
+}

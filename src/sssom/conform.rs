@@ -84,13 +84,86 @@ pub(crate) fn conform(file: &str, set: &MappingSet) -> Conformance {
         file,
         set,
         out: Vec::new(),
+        declared: Vec::new(),
+        last_justification: "",
     };
     c.metadata();
     c.columns();
-    let bad_rows = set.rows.iter().map(|row| c.row(row)).collect();
+    let plan = Plan::of(set);
+    let bad_rows = set.rows.iter().map(|row| c.row(row, &plan)).collect();
     Conformance {
         diagnostics: c.out,
         bad_rows,
+    }
+}
+
+/// A slot the row check needs, looked up once per set: its column and its set-level value
+/// when it is propagatable.
+struct Needed {
+    name: &'static str,
+    column: Option<usize>,
+    propagated: Option<String>,
+}
+
+impl Needed {
+    fn of(set: &MappingSet, name: &'static str) -> Self {
+        let propagated = spec::slot(name)
+            .filter(|s| s.propagated)
+            .and_then(|_| set.values.get(name))
+            .map(|v| v.join("|"));
+        Self {
+            name,
+            column: set.column(name),
+            propagated,
+        }
+    }
+    /// The row's value: its cell, else the set's propagated value.
+    fn value<'r>(&'r self, row: &'r Row) -> &'r str {
+        let cell = row.get(self.column).trim_ascii();
+        if cell.is_empty() {
+            self.propagated.as_deref().unwrap_or("")
+        } else {
+            cell
+        }
+    }
+}
+
+/// What the row check looks up once per set.
+struct Plan {
+    /// The schema slot of each column, if it is a mapping slot.
+    slots: Vec<Option<&'static spec::Slot>>,
+    subject: Needed,
+    subject_type: Needed,
+    subject_label: Needed,
+    object: Needed,
+    object_type: Needed,
+    object_label: Needed,
+    predicate: Needed,
+    justification: Needed,
+}
+
+impl Plan {
+    fn of(set: &MappingSet) -> Self {
+        Self {
+            slots: set
+                .columns
+                .iter()
+                // Free text has nothing to check.
+                .map(|c| {
+                    spec::slot(c).filter(|s| {
+                        s.on_mapping() && !matches!(s.range, Range::Text | Range::Structured)
+                    })
+                })
+                .collect(),
+            subject: Needed::of(set, "subject_id"),
+            subject_type: Needed::of(set, "subject_type"),
+            subject_label: Needed::of(set, "subject_label"),
+            object: Needed::of(set, "object_id"),
+            object_type: Needed::of(set, "object_type"),
+            object_label: Needed::of(set, "object_label"),
+            predicate: Needed::of(set, "predicate_id"),
+            justification: Needed::of(set, "mapping_justification"),
+        }
     }
 }
 
@@ -98,6 +171,10 @@ struct Checker<'a> {
     file: &'a str,
     set: &'a MappingSet,
     out: Vec<Diagnostic>,
+    /// Prefixes already found declared or built in.
+    declared: Vec<String>,
+    /// The last justification found in the vocabulary.
+    last_justification: &'static str,
 }
 
 impl Checker<'_> {
@@ -222,8 +299,7 @@ impl Checker<'_> {
     }
 
     /// Checks one row; true when it breaks the specification.
-    fn row(&mut self, row: &Row) -> bool {
-        let set = self.set;
+    fn row(&mut self, row: &Row, plan: &Plan) -> bool {
         let mut bad = false;
         let column_at = |i: usize| Position {
             line: row.line,
@@ -232,86 +308,87 @@ impl Checker<'_> {
                 .sum::<usize>()
                 + 1,
         };
-        // The mandatory slots, after propagation; a literal side is given by its label.
-        for (side, kind, label) in [
-            ("subject_id", "subject_type", "subject_label"),
-            ("object_id", "object_type", "object_label"),
-        ] {
-            if !set.value(row, side).is_empty() {
-                continue;
-            }
-            let literal = set.value(row, kind) == LITERAL;
-            if literal && !set.value(row, label).is_empty() {
-                continue;
-            }
-            let at = set.column(side).map_or(
+        let at = |slot: &Needed| {
+            slot.column.map_or(
                 Position {
                     line: row.line,
                     column: 1,
                 },
                 column_at,
-            );
+            )
+        };
+        // The mandatory slots, after propagation; a literal side is given by its label.
+        for (side, kind, label) in [
+            (&plan.subject, &plan.subject_type, &plan.subject_label),
+            (&plan.object, &plan.object_type, &plan.object_label),
+        ] {
+            if !side.value(row).is_empty() {
+                continue;
+            }
+            let literal = kind.value(row) == LITERAL;
+            if literal && !label.value(row).is_empty() {
+                continue;
+            }
             let message = if literal {
                 format!(
-                    "`{label}` is empty: a literal mapping gives its {} by its label",
-                    &side[..side.len() - 3]
+                    "`{}` is empty: a literal mapping gives its {} by its label",
+                    label.name,
+                    &side.name[..side.name.len() - 3]
                 )
             } else {
-                format!("`{side}` is empty")
+                format!("`{}` is empty", side.name)
             };
-            self.push(Severity::Error, Code::Schema, at, side, message);
+            self.push(Severity::Error, Code::Schema, at(side), side.name, message);
             bad = true;
         }
-        for slot in ["predicate_id", "mapping_justification"] {
-            if set.value(row, slot).is_empty() {
-                let at = set.column(slot).map_or(
-                    Position {
-                        line: row.line,
-                        column: 1,
-                    },
-                    column_at,
-                );
-                self.push(
-                    Severity::Error,
-                    Code::Schema,
-                    at,
-                    slot,
-                    format!("`{slot}` is empty"),
-                );
+        for slot in [&plan.predicate, &plan.justification] {
+            if slot.value(row).is_empty() {
+                let message = format!("`{}` is empty", slot.name);
+                self.push(Severity::Error, Code::Schema, at(slot), slot.name, message);
                 bad = true;
             }
         }
-        for (i, name) in set.columns.iter().enumerate() {
-            let Some(slot) = spec::slot(name).filter(|s| s.on_mapping()) else {
+        for (i, slot) in plan.slots.iter().enumerate() {
+            let Some(slot) = slot else {
                 continue;
             };
-            let cell = row.get(Some(i)).trim();
+            let cell = row.get(Some(i)).trim_ascii();
             if cell.is_empty() {
                 continue;
             }
-            let values = if slot.multivalued {
-                split_values(cell)
-            } else {
-                vec![cell.to_owned()]
-            };
-            for v in values {
-                if let Some(message) = self.check_value(name, slot.range, v.trim()) {
+            let mut check = |v: &str, this: &mut Self| {
+                if let Some(message) = this.check_value(slot.name, slot.range, v) {
                     let (severity, code) = classify(&message);
-                    self.push(severity, code, column_at(i), name, message);
+                    this.push(severity, code, column_at(i), slot.name, message);
                     bad |= severity == Severity::Error;
                 }
+            };
+            if slot.multivalued && cell.contains('|') {
+                for v in split_values(cell) {
+                    check(v.trim(), self);
+                }
+            } else {
+                check(cell, self);
             }
         }
         bad
     }
 
     /// What is wrong with one value of a slot, if anything.
-    fn check_value(&self, name: &str, range: Range, v: &str) -> Option<String> {
+    fn check_value(&mut self, name: &str, range: Range, v: &str) -> Option<String> {
         if v.is_empty() {
             return None;
         }
         if name == "mapping_justification" {
-            return (!JUSTIFICATIONS.contains(&v)).then(|| {
+            // Most sets use one or two justifications: compare with the last one accepted.
+            if self.last_justification == v {
+                return None;
+            }
+            let known = JUSTIFICATIONS.iter().find(|j| **j == v);
+            if let Some(j) = known {
+                self.last_justification = j;
+            }
+            return known.is_none().then(|| {
                 format!("`{v}` is not a mapping justification of the SSSOM specification (semapv:LexicalMatching, semapv:ManualMappingCuration, ...)")
             });
         }
@@ -359,14 +436,21 @@ impl Checker<'_> {
         }
     }
 
-    fn check_curie(&self, v: &str) -> Option<String> {
+    fn check_curie(&mut self, v: &str) -> Option<String> {
         let Some((prefix, _)) = v.split_once(':').filter(|(p, _)| !p.is_empty()) else {
             return Some(format!(
                 "`{v}` is not a CURIE (expected `prefix:local`): {NOT_A_CURIE}"
             ));
         };
+        // A set uses a handful of prefixes on every row: remember the ones found declared.
+        if self.declared.iter().any(|p| p == prefix) {
+            return None;
+        }
         let declared = self.set.curie_map.contains_key(prefix)
             || BUILTIN_PREFIXES.iter().any(|(p, _)| *p == prefix);
+        if declared && self.declared.len() < 16 {
+            self.declared.push(prefix.to_owned());
+        }
         (!declared).then(|| format!("prefix `{prefix}` of `{v}` is not declared in the curie_map"))
     }
 }

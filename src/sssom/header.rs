@@ -55,7 +55,73 @@ pub(super) fn read(
     set: &mut MappingSet,
     out: &mut Vec<Diagnostic>,
 ) {
-    let root = match yaml::parse(yaml_text) {
+    let (repaired, quoted) = requote_plain_colons(yaml_text);
+    let text = if quoted.is_empty() {
+        yaml_text
+    } else {
+        match yaml::parse(yaml_text) {
+            // Valid as written: read it as written.
+            Ok(_) => {
+                return read_parsed(yaml::parse(yaml_text), origin, set, out);
+            }
+            Err(_) => {
+                for (at, key) in &quoted {
+                    out.push(origin.diag(
+                        Severity::Warning,
+                        Code::Schema,
+                        *at,
+                        key,
+                        format!("the value of `{key}` holds `: ` without quotes, which YAML does not allow (older writers, this crate's before data 2026.12.3 among them, wrote it so): it is read as text"),
+                    ));
+                }
+                &repaired
+            }
+        }
+    };
+    read_parsed(yaml::parse(text), origin, set, out);
+}
+
+/// Top-level `key: value` lines whose plain value holds `: `, which YAML refuses, rewritten
+/// with the value double-quoted; with where each key is (in the YAML text) and the key.
+fn requote_plain_colons(text: &str) -> (String, Vec<(At, String)>) {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut quoted = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        // `# key: value` lines keep the space after the `#`: a top-level key is indented by
+        // at most one space.
+        let indent = if line.starts_with(' ') { " " } else { "" };
+        let fixed = line[indent.len()..]
+            .split_once(": ")
+            .and_then(|(key, value)| {
+                let key_ok =
+                    !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                let value = value.trim();
+                let plain = !value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!']);
+                (key_ok && plain && value.contains(": ")).then(|| {
+                    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+                    (key.to_owned(), format!("{indent}{key}: \"{escaped}\""))
+                })
+            });
+        match fixed {
+            Some((key, line)) => {
+                let column = line.len() - line.trim_start().len() + 1;
+                quoted.push((At { line: i + 1, column }, key));
+                out.push_str(&line);
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    (out, quoted)
+}
+
+fn read_parsed(
+    parsed: Result<Option<Node>, yaml::YamlError>,
+    origin: &Origin<'_>,
+    set: &mut MappingSet,
+    out: &mut Vec<Diagnostic>,
+) {
+    let root = match parsed {
         Ok(Some(node)) => node,
         Ok(None) => return,
         Err(e) => {

@@ -39,15 +39,20 @@ impl<'a> Base<'a> {
     /// Whether a row is about this data: its object is one of the categories' taxonomies, or
     /// its subject is a provision of a jurisdiction in the data, or it is a gap row naming a
     /// jurisdiction (`subject_source: jurisdiction:SG`).
-    fn concerns(&self, subject: &str, object: &str, subject_source: &str) -> bool {
-        let prefix = |curie: &str| curie.split_once(':').map(|(p, _)| p.to_owned());
-        if subject == NO_TERM_FOUND
-            && subject_source.starts_with(&format!("{JURISDICTION_PREFIX}:"))
+    fn concerns(
+        &self,
+        subject: &str,
+        object: &str,
+        names_jurisdiction: impl FnOnce() -> bool,
+    ) -> bool {
+        if object
+            .split_once(':')
+            .is_some_and(|(p, _)| self.taxonomies.contains(p))
         {
             return true;
         }
-        if prefix(object).is_some_and(|p| self.taxonomies.contains(&p)) {
-            return true;
+        if subject == NO_TERM_FOUND {
+            return names_jurisdiction();
         }
         subject
             .parse::<ProvisionId>()
@@ -146,7 +151,12 @@ pub(crate) fn import(
             row.get(c.predicate).trim(),
             row.get(c.object).trim(),
         );
-        if !base.concerns(subject, object, &set.value(row, "subject_source")) {
+        let names_jurisdiction = || {
+            set.value(row, "subject_source")
+                .strip_prefix(JURISDICTION_PREFIX)
+                .is_some_and(|rest| rest.starts_with(':'))
+        };
+        if !base.concerns(subject, object, names_jurisdiction) {
             let e = elsewhere.get_or_insert((row.line, 0));
             e.1 += 1;
             continue;

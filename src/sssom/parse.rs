@@ -168,7 +168,7 @@ enum Record {
 /// past it. A quoted value ends at a `"` that is not doubled, and must be followed by a tab or
 /// the end of the line; it may hold tabs and line breaks.
 fn record(text: &str, at: usize) -> (Record, usize) {
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    let line_end = || text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
     let mut cells = csv::StringRecord::new();
     let mut pos = at;
     let mut lines = 1;
@@ -182,7 +182,7 @@ fn record(text: &str, at: usize) -> (Record, usize) {
                 let Some(q) = text[from..].find('"').map(|i| from + i) else {
                     let message =
                         format!("unbalanced `\"` in cell {cell}: the quoted value is never closed");
-                    return (Record::Broken(message), line_end);
+                    return (Record::Broken(message), line_end());
                 };
                 value.push_str(&text[from..q]);
                 if bytes.get(q + 1) == Some(&b'"') {
@@ -212,12 +212,13 @@ fn record(text: &str, at: usize) -> (Record, usize) {
                             "a quoted cell is followed by text before the next tab, at cell {cell}"
                         )
                     };
-                    return (Record::Broken(message), line_end);
+                    return (Record::Broken(message), line_end());
                 }
             }
         } else {
-            let end = text[pos..]
-                .find(['\t', '\n'])
+            let end = bytes[pos..]
+                .iter()
+                .position(|&b| b == b'\t' || b == b'\n')
                 .map_or(text.len(), |i| pos + i);
             cells.push_field(text[pos..end].trim_end_matches('\r'));
             match bytes.get(end) {
