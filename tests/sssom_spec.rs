@@ -280,3 +280,20 @@ fn export_quotes_header_values_that_yaml_would_misread() {
         );
     }
 }
+
+#[test]
+fn export_writes_sssom_1_1_record_ids_that_are_unique() {
+    let tsv = sssom::export(
+        cybercrime_taxonomy::Dataset::embedded(),
+        &sssom::ExportOptions::default(),
+    );
+    assert!(tsv.starts_with("# sssom_version: \"1.1\"\n"));
+    let (set, problems) = sssom::validate("all.sssom.tsv", &tsv);
+    assert!(problems.is_empty(), "{problems:?}");
+    let col = set.column("record_id");
+    let ids: Vec<&str> = set.rows.iter().map(|r| r.get(col)).collect();
+    let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len());
+    assert!(ids.contains(&"record:sg/cma1993/s3/un2024/art7"));
+    assert!(ids.iter().any(|i| i.starts_with("record:tl/gap/un2024/")));
+}

@@ -2,7 +2,10 @@
 
 use indexmap::IndexMap;
 
-use super::{COLUMNS, GapExtras, JURISDICTION_PREFIX, MappingExtras, NO_TERM_FOUND, other_json};
+use super::{
+    COLUMNS, GapExtras, JURISDICTION_PREFIX, MappingExtras, NO_TERM_FOUND, RECORD_PREFIX,
+    other_json,
+};
 use crate::render::spreadsheet_safe;
 use crate::{Dataset, GapVerdict, Jurisdiction, Justification, Relation};
 
@@ -154,6 +157,7 @@ fn header(data: &Dataset, chosen: &[&Jurisdiction], options: &ExportOptions) -> 
     let base = one_line(&options.base_iri);
     let base = base.trim_end_matches('/');
     prefixes.insert(JURISDICTION_PREFIX.into(), format!("{base}/jurisdiction/"));
+    prefixes.insert(RECORD_PREFIX.into(), format!("{base}/record/"));
     for t in data.taxonomies() {
         prefixes.insert(t.id.to_string(), format!("{base}/{}/", t.id));
     }
@@ -161,6 +165,8 @@ fn header(data: &Dataset, chosen: &[&Jurisdiction], options: &ExportOptions) -> 
         prefixes.insert(j.code.prefix(), format!("{base}/law/{}/", j.code.prefix()));
     }
     let mut out = String::new();
+    // record_id is an SSSOM 1.1 slot.
+    out.push_str("# sssom_version: \"1.1\"\n");
     out.push_str("# curie_map:\n");
     out.push_str("#   semapv: https://w3id.org/semapv/vocab/\n");
     out.push_str("#   skos: http://www.w3.org/2004/02/skos/core#\n");
@@ -231,7 +237,7 @@ fn mapping_rows<'a>(
     data: &'a Dataset,
     j: &'a Jurisdiction,
     as_of: Option<crate::Date>,
-) -> impl Iterator<Item = (&'a crate::CategoryId, [String; 11])> + 'a {
+) -> impl Iterator<Item = (&'a crate::CategoryId, [String; 12])> + 'a {
     let source = format!("{JURISDICTION_PREFIX}:{}", j.code);
     let in_scope = move |p: &&crate::Provision| as_of.is_none_or(|d| p.in_force_on(d));
     j.provisions.iter().filter(in_scope).flat_map(move |p| {
@@ -264,6 +270,7 @@ fn mapping_rows<'a>(
                     xsd_date(j.as_of),
                     inert(&m.note),
                     other_json(&extras),
+                    record_id(p.id.as_str(), m.category.as_str()),
                 ],
             )
         })
@@ -277,7 +284,7 @@ fn gap_rows<'a>(
     data: &'a Dataset,
     j: &'a Jurisdiction,
     wanted: impl Fn(&crate::CategoryId) -> bool + 'a,
-) -> impl Iterator<Item = [String; 11]> + 'a {
+) -> impl Iterator<Item = [String; 12]> + 'a {
     let source = format!("{JURISDICTION_PREFIX}:{}", j.code);
     j.gaps
         .iter()
@@ -300,8 +307,20 @@ fn gap_rows<'a>(
                 xsd_date(j.as_of),
                 inert(&g.checked),
                 other_json(&extras),
+                record_id(&format!("{}:gap", j.code.prefix()), g.category.as_str()),
             ]
         })
+}
+
+/// The `record_id` of a row: `record:` and the subject's and the category's ids as a path,
+/// e.g. `record:sg/cma1993/s3/un2024/art7`, or `record:sg/gap/un2024/art15` for a gap; unique
+/// in a set because a provision maps onto a category once.
+fn record_id(subject: &str, category: &str) -> String {
+    format!(
+        "{RECORD_PREFIX}:{}/{}",
+        subject.replacen(':', "/", 1),
+        category.replacen(':', "/", 1)
+    )
 }
 
 /// A text cell: on one line, and never read as a spreadsheet formula.

@@ -105,7 +105,13 @@ fn requote_plain_colons(text: &str) -> (String, Vec<(At, String)>) {
         match fixed {
             Some((key, line)) => {
                 let column = line.len() - line.trim_start().len() + 1;
-                quoted.push((At { line: i + 1, column }, key));
+                quoted.push((
+                    At {
+                        line: i + 1,
+                        column,
+                    },
+                    key,
+                ));
                 out.push_str(&line);
             }
             None => out.push_str(line),

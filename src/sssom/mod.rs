@@ -10,7 +10,7 @@
 //! use cybercrime_taxonomy::{Dataset, DatasetBuilder, sssom};
 //! let data = Dataset::embedded();
 //! let tsv = sssom::export(data, &sssom::ExportOptions::for_jurisdictions(["SG".parse().unwrap()]));
-//! assert!(tsv.starts_with("# curie_map:"));
+//! assert!(tsv.starts_with("# sssom_version: \"1.1\"\n# curie_map:"));
 //! // A mapping set is read like any other user file: here it replaces the shipped SG data.
 //! let again = DatasetBuilder::new().embedded().text("sg.sssom.tsv", tsv).build().unwrap();
 //! let s3 = again.provision(&"sg:cma1993/s3".parse().unwrap()).unwrap().provision;
@@ -57,8 +57,9 @@ pub const MANDATORY: [&str; 4] = [
     "mapping_justification",
 ];
 
-/// The columns this crate writes, in order.
-pub const COLUMNS: [&str; 11] = [
+/// The columns this crate writes, in order. `record_id` (SSSOM 1.1) comes last, so that the
+/// columns of sets written before it keep their places.
+pub const COLUMNS: [&str; 12] = [
     "subject_id",
     "subject_label",
     "predicate_id",
@@ -70,7 +71,11 @@ pub const COLUMNS: [&str; 11] = [
     "mapping_date",
     "comment",
     "other",
+    "record_id",
 ];
+
+/// The prefix of the `record_id` CURIEs this crate writes.
+pub const RECORD_PREFIX: &str = "record";
 
 /// Most rows read from one mapping set; past this the file is refused as too large.
 pub const MAX_ROWS: usize = 2_000_000;
