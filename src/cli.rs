@@ -94,6 +94,10 @@ enum Command {
         /// the file has no `#` block.
         #[arg(long, value_name = "FILE", requires = "path")]
         metadata: Option<PathBuf>,
+        /// The largest input file read, in bytes (default 536870912, 512 MiB); a larger one is
+        /// refused, never read in part.
+        #[arg(long, value_name = "BYTES")]
+        max_input_bytes: Option<usize>,
         /// Output format.
         #[arg(long, default_value = "text", value_parser = formats(&["text", "json"]))]
         format: Format,
@@ -376,8 +380,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
             strict,
             sssom_only,
             metadata,
+            max_input_bytes,
             format,
-        } => return validate(path, metadata, sssom_only, strict, format),
+        } => return validate(path, metadata, sssom_only, strict, max_input_bytes, format),
         Command::Report { scope, out, format } => {
             let data = out.data.load()?;
             let report = scope.report(&data)?;
@@ -541,8 +546,10 @@ fn validate(
     metadata: Option<PathBuf>,
     sssom_only: bool,
     strict: bool,
+    max_input_bytes: Option<usize>,
     format: Format,
 ) -> Result<ExitCode, Error> {
+    let max = max_input_bytes.unwrap_or(cybercrime_taxonomy::MAX_FILE_BYTES);
     let diagnostics = if sssom_only {
         let Some(p) = &path else {
             return Err(Error::InvalidOption {
@@ -550,9 +557,9 @@ fn validate(
                 message: "it needs the path of an SSSOM .tsv file".to_owned(),
             });
         };
-        cybercrime_taxonomy::sssom::validate_file(p, metadata.as_deref()).1
+        cybercrime_taxonomy::sssom::validate_file_within(p, metadata.as_deref(), max).1
     } else {
-        let builder = DatasetBuilder::new().embedded();
+        let builder = DatasetBuilder::new().embedded().max_input_bytes(max);
         let builder = match (&path, &metadata) {
             (Some(p), Some(m)) => builder.file_with_metadata(p, m),
             (Some(p), None) if p.is_dir() => builder.dir(p),

@@ -72,12 +72,36 @@ pub struct DatasetBuilder {
     import_date: Option<crate::Date>,
     /// External metadata blocks, by the name of the mapping set they describe.
     metadata: std::collections::HashMap<String, SourceText>,
+    /// The largest input file accepted, when not [`MAX_FILE_BYTES`].
+    max_bytes: Option<usize>,
 }
 
 impl DatasetBuilder {
     /// An empty builder.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The largest input file accepted, in bytes, for the files added after this call (the
+    /// default is [`MAX_FILE_BYTES`]). A larger file is refused with a diagnostic, never read
+    /// in part.
+    ///
+    /// ```
+    /// use cybercrime_taxonomy::DatasetBuilder;
+    /// let e = DatasetBuilder::new()
+    ///     .max_input_bytes(10)
+    ///     .text("big.json", "{\"too\": \"long\"}")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(e.to_string().starts_with("big.json: error[too-large]: file is larger than the input limit of 10 bytes\n"));
+    /// ```
+    pub fn max_input_bytes(mut self, bytes: usize) -> Self {
+        self.max_bytes = Some(bytes);
+        self
+    }
+
+    fn limit(&self) -> usize {
+        self.max_bytes.unwrap_or(MAX_FILE_BYTES)
     }
 
     /// The date to give what an SSSOM import synthesises (the `checked` date of sources made
@@ -277,7 +301,7 @@ impl DatasetBuilder {
 
     /// Reads `meta` as the metadata block of the mapping set at `tsv`.
     fn metadata_for(mut self, tsv: &Path, meta: &Path) -> Self {
-        match read_text(meta) {
+        match read_text(meta, self.limit()) {
             Ok(t) => {
                 let name = meta.display().to_string();
                 self.origin.inputs.push(name.clone());
@@ -330,8 +354,8 @@ impl DatasetBuilder {
         let text = text.into();
         let name = name.into();
         self.origin.inputs.push(name.clone());
-        if text.len() > MAX_FILE_BYTES {
-            self.diagnostics.push(too_large(&name));
+        if text.len() > self.limit() {
+            self.diagnostics.push(too_large(&name, self.limit()));
         } else {
             self.accept(name, text);
         }
@@ -369,9 +393,10 @@ impl DatasetBuilder {
 
     fn read_into(mut self, name: String, reader: impl Read) -> Self {
         let mut text = String::new();
-        let limit = MAX_FILE_BYTES as u64 + 1;
+        let max = self.limit();
+        let limit = max as u64 + 1;
         match reader.take(limit).read_to_string(&mut text) {
-            Ok(n) if n > MAX_FILE_BYTES => self.diagnostics.push(too_large(&name)),
+            Ok(n) if n > max => self.diagnostics.push(too_large(&name, max)),
             Ok(_) => self.accept(name, text),
             Err(e) => self.diagnostics.push(Diagnostic::new(
                 Severity::Error,
@@ -481,9 +506,9 @@ fn is_sssom_name(name: &str) -> bool {
         && name[name.len() - 4..].eq_ignore_ascii_case(".tsv")
 }
 
-/// The text of a regular file of at most [`MAX_FILE_BYTES`], or the diagnostic that says why
-/// it cannot be read.
-pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+/// The text of a regular file of at most `max` bytes, or the diagnostic that says why it
+/// cannot be read.
+pub(crate) fn read_text(path: &Path, max: usize) -> Result<String, Diagnostic> {
     let name = path.display().to_string();
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         return Err(Diagnostic::new(
@@ -497,11 +522,8 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     }
     let mut text = String::new();
     let file = std::fs::File::open(path).map_err(|e| unreadable(&name, &e))?;
-    match file
-        .take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_string(&mut text)
-    {
-        Ok(n) if n > MAX_FILE_BYTES => Err(too_large(&name)),
+    match file.take(max as u64 + 1).read_to_string(&mut text) {
+        Ok(n) if n > max => Err(too_large(&name, max)),
         Ok(_) => Ok(text),
         Err(e) => Err(Diagnostic::new(
             Severity::Error,
@@ -535,14 +557,14 @@ fn unreadable(name: &str, e: &std::io::Error) -> Diagnostic {
     )
 }
 
-fn too_large(name: &str) -> Diagnostic {
+fn too_large(name: &str, max: usize) -> Diagnostic {
     Diagnostic::new(
         Severity::Error,
         Code::TooLarge,
         name,
         None,
         "",
-        format!("file is larger than the limit of {MAX_FILE_BYTES} bytes"),
+        format!("file is larger than the input limit of {max} bytes"),
     )
 }
 

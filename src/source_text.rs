@@ -4,8 +4,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Largest input file accepted, in bytes.
-pub const MAX_FILE_BYTES: usize = 128 * 1024 * 1024;
+/// Largest input file accepted by default, in bytes (512 MiB: a mapping set of about a million
+/// mappings is some 430 MB). [`DatasetBuilder::max_input_bytes`](crate::DatasetBuilder::max_input_bytes)
+/// and `--max-input-bytes` set another bound.
+pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
 
 /// Deepest JSON nesting accepted.
 pub const MAX_DEPTH: usize = 64;

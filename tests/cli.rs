@@ -738,3 +738,23 @@ fn every_table_lines_up_by_characters() {
             .collect::<Vec<_>>(),
     );
 }
+
+#[test]
+fn validate_takes_its_input_limit_as_an_option() {
+    let exe = env!("CARGO_BIN_EXE_cybercrime-taxonomy");
+    let set = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/broken.sssom.tsv"
+    );
+    let out = std::process::Command::new(exe)
+        .args(["validate", "--max-input-bytes", "100", set])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "{set}: error[too-large]: file is larger than the input limit of 100 bytes\n1 error(s), 0 warning(s)\n"
+        )
+    );
+}

@@ -51,8 +51,18 @@ pub fn validate_file(
     path: &std::path::Path,
     metadata: Option<&std::path::Path>,
 ) -> (Option<MappingSet>, crate::Diagnostics) {
+    validate_file_within(path, metadata, crate::MAX_FILE_BYTES)
+}
+
+/// [`validate_file`] with another bound on the size of the files read than
+/// [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES).
+pub fn validate_file_within(
+    path: &std::path::Path,
+    metadata: Option<&std::path::Path>,
+    max_bytes: usize,
+) -> (Option<MappingSet>, crate::Diagnostics) {
     let name = path.display().to_string();
-    let text = match crate::load::read_text(path) {
+    let text = match crate::load::read_text(path, max_bytes) {
         Ok(t) => t,
         Err(d) => return (None, crate::Diagnostics(vec![d])),
     };
@@ -62,7 +72,7 @@ pub fn validate_file(
         None => None,
     };
     let meta = match &meta_path {
-        Some(p) => match crate::load::read_text(p) {
+        Some(p) => match crate::load::read_text(p, max_bytes) {
             Ok(t) => Some((p.display().to_string(), t)),
             Err(d) => return (None, crate::Diagnostics(vec![d])),
         },

@@ -27,7 +27,7 @@ pub mod spec;
 mod yaml;
 
 pub(crate) use conform::conform;
-pub use conform::{validate, validate_file};
+pub use conform::{validate, validate_file, validate_file_within};
 pub use export::{ExportOptions, export};
 pub use header::split_values;
 pub(crate) use import::{Base, import};
