@@ -43,6 +43,9 @@ fn each_state_cites_every_provision_its_findings_name_once() {
         .iter()
         .find(|s| s.jurisdiction.as_str() == "SG")
         .unwrap();
+    // In the order the findings first name them: Art 7's provision comes first (in id order
+    // `sg:cdsa1992/...` would).
+    assert_eq!(sg.sources[0].provision.as_str(), "sg:cma1993/s3");
     let s3 = sg
         .sources
         .iter()

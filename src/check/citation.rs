@@ -32,8 +32,11 @@ pub struct Citation {
 impl Citation {
     /// The citation of provision `id` of `j`, if `j` has it.
     pub fn of(j: &Jurisdiction, id: &ProvisionId) -> Option<Self> {
-        let p = j.provision(id)?;
-        Some(Self {
+        Some(Self::from_provision(j, j.provision(id)?))
+    }
+
+    fn from_provision(j: &Jurisdiction, p: &crate::Provision) -> Self {
+        Self {
             provision: p.id.clone(),
             number: p.number.clone(),
             instrument: j
@@ -44,7 +47,7 @@ impl Citation {
             url: p.source.url.clone(),
             locator: p.source.locator.clone(),
             confidence: p.confidence,
-        })
+        }
     }
 }
 
@@ -81,9 +84,13 @@ pub(crate) fn citations<'a>(
             | OverBreadth::NoCounterpart { provision, .. } => provision,
         });
     }
-    ids.sort();
-    ids.dedup();
+    // One index per State: looking each id up in the provision list would be quadratic in a
+    // State's provisions.
+    let by_id: std::collections::HashMap<&ProvisionId, &crate::Provision> =
+        j.provisions.iter().map(|p| (&p.id, p)).collect();
+    let mut seen = std::collections::HashSet::new();
     ids.into_iter()
-        .filter_map(|id| Citation::of(j, id))
+        .filter(|id| seen.insert(*id))
+        .filter_map(|id| by_id.get(id).map(|p| Citation::from_provision(j, p)))
         .collect()
 }
