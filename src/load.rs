@@ -117,10 +117,9 @@ impl DatasetBuilder {
     pub fn embedded(mut self) -> Self {
         self.origin.shipped = Origin::shipped().shipped;
         for (name, text) in embedded::FILES {
-            self.inputs.push((
-                SourceText::new(format!("embedded:{name}"), *text),
-                self.layer,
-            ));
+            let mut source = SourceText::new(format!("embedded:{name}"), *text);
+            source.shipped = true;
+            self.inputs.push((source, self.layer));
         }
         self.layer += 1;
         self
@@ -137,10 +136,9 @@ impl DatasetBuilder {
         }
         for (name, text) in embedded::FILES {
             if name.starts_with("data/taxonomies/") {
-                self.inputs.push((
-                    SourceText::new(format!("embedded:{name}"), *text),
-                    self.layer,
-                ));
+                let mut source = SourceText::new(format!("embedded:{name}"), *text);
+                source.shipped = true;
+                self.inputs.push((source, self.layer));
             }
         }
         self.layer += 1;
@@ -600,7 +598,11 @@ fn parse_input(
     set: &mut ParsedSet,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let (problems, repaired) = source.recover();
+    let (problems, repaired) = if source.shipped {
+        (Vec::new(), None)
+    } else {
+        source.recover()
+    };
     for problem in &problems {
         match problem {
             ScanProblem::TrailingComma(at) => diagnostics.push(Diagnostic::new(
