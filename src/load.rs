@@ -630,7 +630,8 @@ fn parse_input(
         }
     }
     let text = repaired.as_deref().unwrap_or(&source.text);
-    let kind = match sniff_kind(text) {
+    let known = source.shipped.then(|| shipped_kind(&source.name)).flatten();
+    let kind = match known.map_or_else(|| sniff_kind(text), Ok) {
         Ok(kind) => kind,
         Err(diagnostic) => {
             diagnostics.push(diagnostic.in_file(&source.name));
@@ -676,6 +677,23 @@ fn json_error_diagnostic(file: &str, e: &serde_json::Error) -> Diagnostic {
         None => text,
     };
     Diagnostic::new(Severity::Error, code, file, position, "", message)
+}
+
+/// The kind of a shipped file, from where it sits in `data/` (so that loading the embedded
+/// data does not parse each file twice).
+fn shipped_kind(name: &str) -> Option<FileKind> {
+    let path = name.strip_prefix("embedded:")?;
+    if path == "data/taxonomies/alignments.json" {
+        Some(FileKind::Alignments)
+    } else if path.starts_with("data/taxonomies/") {
+        Some(FileKind::Taxonomy)
+    } else if path.starts_with("data/jurisdictions/") {
+        Some(FileKind::Jurisdiction)
+    } else if path.starts_with("data/cooperation/") {
+        Some(FileKind::Treaties)
+    } else {
+        None
+    }
 }
 
 fn sniff_kind(text: &str) -> Result<FileKind, Unplaced> {
