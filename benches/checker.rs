@@ -16,7 +16,11 @@ fn embedded(c: &mut Criterion) {
     // What every command pays first: building the embedded dataset (Dataset::embedded builds
     // it once per process, so the builder is timed directly).
     c.bench_function("asean/load-embedded", |b| {
-        b.iter(|| cybercrime_taxonomy::DatasetBuilder::new().embedded().build())
+        b.iter(|| {
+            cybercrime_taxonomy::DatasetBuilder::new()
+                .embedded()
+                .build()
+        })
     });
     let data = Dataset::embedded();
     c.bench_function("asean/report", |b| {

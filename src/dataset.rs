@@ -1,6 +1,6 @@
 //! [`Dataset`]: validated taxonomies, alignments and jurisdictions, with indexes for lookups.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use indexmap::IndexMap;
@@ -157,14 +157,16 @@ impl Dataset {
             merged.relations.extend(a.relations);
             merged.iccs.extend(a.iccs);
         }
-        let mut categories = HashMap::new();
+        let mut categories = HashMap::default();
         for (ti, t) in taxonomies.values().enumerate() {
             for (ci, c) in t.categories.iter().enumerate() {
                 categories.insert(CategoryId::new(&t.id, &c.id), (ti, ci));
             }
         }
-        let mut provisions =
-            HashMap::with_capacity(jurisdictions.values().map(|j| j.provisions.len()).sum());
+        let mut provisions = HashMap::with_capacity_and_hasher(
+            jurisdictions.values().map(|j| j.provisions.len()).sum(),
+            Default::default(),
+        );
         for (ji, j) in jurisdictions.values().enumerate() {
             for (pi, p) in j.provisions.iter().enumerate() {
                 provisions.insert(p.id.clone(), (ji, pi));

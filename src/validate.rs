@@ -1,6 +1,6 @@
 //! Consistency rules over parsed files. Every rule reports a [`Diagnostic`]; none panics.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::distance::edit_distance;
@@ -88,7 +88,8 @@ pub(crate) fn check(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|j| j.value.provisions.len())
         .sum();
-    let mut provision_ids: HashMap<&ProvisionId, &str> = HashMap::with_capacity(provisions);
+    let mut provision_ids: HashMap<&ProvisionId, &str> =
+        HashMap::with_capacity_and_hasher(provisions, Default::default());
     for jurisdiction in &set.jurisdictions {
         check_jurisdiction(
             jurisdiction,
@@ -184,7 +185,7 @@ fn check_taxonomy(p: &Parsed<Taxonomy>, categories: &Categories, out: &mut Vec<D
         check_source(p, s, ("", &format!("sources[{i}]")), out);
     }
     check_dates(p, t.adopted, t.in_force, "", ("adopted", "in_force"), out);
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (ci, c) in t.categories.iter().enumerate() {
         let path = format!("categories[{ci}]");
         if !seen.insert(c.id.as_str()) {
@@ -227,7 +228,7 @@ fn check_taxonomy(p: &Parsed<Taxonomy>, categories: &Categories, out: &mut Vec<D
         if let Some(s) = &c.source {
             check_source(p, s, (&path, "source"), out);
         }
-        let mut local = HashSet::new();
+        let mut local = HashSet::default();
         for (ei, e) in c.elements.iter().enumerate() {
             if !local.insert(e.id.as_str()) {
                 out.push(error(
@@ -278,7 +279,7 @@ fn check_taxonomy(p: &Parsed<Taxonomy>, categories: &Categories, out: &mut Vec<D
 }
 
 fn check_alignments(set: &ParsedSet, categories: &Categories, out: &mut Vec<Diagnostic>) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for p in &set.alignments {
         for (i, a) in p.value.relations.iter().enumerate() {
             for (field, id) in [("subject", &a.subject), ("object", &a.object)] {
@@ -300,7 +301,7 @@ fn check_alignments(set: &ParsedSet, categories: &Categories, out: &mut Vec<Diag
                 ));
             }
         }
-        let mut seen_iccs = HashSet::new();
+        let mut seen_iccs = HashSet::default();
         for (i, link) in p.value.iccs.iter().enumerate() {
             if categories.get(link.category.as_str()).is_none() {
                 out.push(error(
@@ -390,7 +391,7 @@ fn check_instruments<'a>(
 ) -> HashSet<&'a str> {
     let j = &p.value;
     let prefix = j.code.prefix();
-    let mut instruments = HashSet::new();
+    let mut instruments = HashSet::default();
     for (i, ins) in j.instruments.iter().enumerate() {
         let path = format!("instruments[{i}]");
         if ins.id.jurisdiction() != j.code {
@@ -458,7 +459,7 @@ fn check_provisions<'a>(
 ) -> HashMap<&'a str, usize> {
     let j = &p.value;
     let prefix = j.code.prefix();
-    let mut mapped: HashMap<&str, usize> = HashMap::new();
+    let mut mapped: HashMap<&str, usize> = HashMap::default();
     for (i, pr) in j.provisions.iter().enumerate() {
         let path = format!("provisions[{i}]");
         if let Some(first) = provision_ids.insert(&pr.id, &p.source.name) {
@@ -559,7 +560,7 @@ fn check_gaps(
     out: &mut Vec<Diagnostic>,
 ) {
     let j = &p.value;
-    let mut gapped = HashSet::new();
+    let mut gapped = HashSet::default();
     for (i, g) in j.gaps.iter().enumerate() {
         let path = format!("gaps[{i}]");
         if categories.get(g.category.as_str()).is_none() {
@@ -757,7 +758,7 @@ impl NameKind {
 fn check_state_names(set: &ParsedSet, out: &mut Vec<Diagnostic>) {
     use crate::lookup::normalise;
     // normalised name -> (State, what the name is to it, the file)
-    let mut owners: HashMap<String, (crate::JurisdictionCode, NameKind, &str)> = HashMap::new();
+    let mut owners: HashMap<String, (crate::JurisdictionCode, NameKind, &str)> = HashMap::default();
     let names = set.jurisdictions.iter().flat_map(|p| {
         let j = &p.value;
         [
@@ -869,7 +870,7 @@ fn check_cooperation_treaties(
     out: &mut Vec<Diagnostic>,
 ) {
     use crate::{RuleKind, TreatyScope};
-    let mut seen: HashMap<(String, usize), String> = HashMap::new();
+    let mut seen: HashMap<(String, usize), String> = HashMap::default();
     for p in &set.treaties {
         for (i, t) in p.value.treaties.iter().enumerate() {
             let path = format!("treaties[{i}]");
@@ -925,7 +926,7 @@ fn check_cooperation_treaties(
                     ));
                 }
             }
-            let mut states = HashSet::new();
+            let mut states = HashSet::default();
             for (k, party) in t.parties.iter().enumerate() {
                 let ppath = format!("{path}.parties[{k}]");
                 if !states.insert(party.state) {

@@ -1,6 +1,6 @@
 //! Turning a parsed mapping set into jurisdictions, against the data loaded so far.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
@@ -64,15 +64,15 @@ impl<'a> Base<'a> {
         taxonomies: impl Iterator<Item = &'a crate::Taxonomy>,
         jurisdictions: impl Iterator<Item = &'a Jurisdiction>,
     ) -> Self {
-        let mut ids = HashSet::new();
+        let mut ids = HashSet::default();
         let categories = taxonomies
             .flat_map(|t| {
                 ids.insert(t.id.to_string());
                 t.categories.iter().map(|c| CategoryId::new(&t.id, &c.id))
             })
             .collect();
-        let mut by_code = HashMap::new();
-        let mut provisions = HashMap::new();
+        let mut by_code = HashMap::default();
+        let mut provisions = HashMap::default();
         // Later layers replace earlier ones, as in the dataset.
         for j in jurisdictions {
             by_code.insert(j.code, j);
@@ -133,11 +133,11 @@ pub(crate) fn import(
         checked,
         cols: Columns::of(set),
         states: IndexMap::new(),
-        provision_index: HashMap::with_capacity(set.rows.len()),
+        provision_index: HashMap::with_capacity_and_hasher(set.rows.len(), Default::default()),
         out,
     };
     let mut seen_rows: HashMap<(&str, &str, &str, &str), usize> =
-        HashMap::with_capacity(set.rows.len());
+        HashMap::with_capacity_and_hasher(set.rows.len(), Default::default());
     let mut elsewhere: Option<(usize, usize)> = None;
     let mut uncounted: IndexMap<&str, (usize, usize)> = IndexMap::new();
     for (i, row) in set.rows.iter().enumerate() {
