@@ -337,16 +337,7 @@ pub(super) fn brief(b: &Brief) -> Result<String, Error> {
         escape(&words::origin(&b.origin)),
         escape(&words::scope(&b.options, false).join(" "))
     )?;
-    let count = |l: Level| b.at(l).count();
-    writeln!(
-        out,
-        "<p>Of the Convention's {} offence articles: {} full, {} partial, {} gap, {} not researched.</p>",
-        b.articles.len(),
-        count(Level::Full),
-        count(Level::Partial),
-        count(Level::Gap),
-        count(Level::Unknown)
-    )?;
+    writeln!(out, "<p>{}</p>", escape(&words::brief_counts(b)))?;
     writeln!(out, "{LEGEND}")?;
     writeln!(
         out,

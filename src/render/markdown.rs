@@ -874,16 +874,7 @@ pub(super) fn brief(b: &crate::check::Brief) -> Result<String, Error> {
         words::scope(&b.options, false).join(" ")
     )?;
     writeln!(out)?;
-    let count = |l: Level| b.at(l).count();
-    writeln!(
-        out,
-        "Of the Convention's {} offence articles: {} full, {} partial, {} gap, {} not researched.",
-        b.articles.len(),
-        count(Level::Full),
-        count(Level::Partial),
-        count(Level::Gap),
-        count(Level::Unknown)
-    )?;
+    writeln!(out, "{}", words::brief_counts(b))?;
     writeln!(out)?;
     let mut t = Table::new(&[Align::Left; 4]);
     t.row(["Article", "Verdict", "Missing", "Conditions not permitted"]);

@@ -471,3 +471,18 @@ pub fn iccs_link(l: &crate::IccsLink) -> String {
         )
     }
 }
+
+/// The brief's count line: `Of the Convention's 11 offence articles: 0 full, 10 partial, 1 gap,
+/// 0 not researched.`
+pub fn brief_counts(b: &crate::check::Brief) -> String {
+    use crate::check::Level;
+    let count = |l: Level| b.at(l).count();
+    format!(
+        "Of the Convention's {} offence articles: {} full, {} partial, {} gap, {} not researched.",
+        b.articles.len(),
+        count(Level::Full),
+        count(Level::Partial),
+        count(Level::Gap),
+        count(Level::Unknown)
+    )
+}
