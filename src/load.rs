@@ -312,28 +312,13 @@ impl DatasetBuilder {
     }
 
     fn add_file(mut self, path: &Path) -> Self {
-        let name = path.display().to_string();
-        // Only regular files: opening a FIFO or a device could block forever.
-        if let Ok(meta) = std::fs::metadata(path) {
-            if !meta.is_file() {
-                self.diagnostics.push(Diagnostic::new(
-                    Severity::Error,
-                    Code::Io,
-                    &name,
-                    None,
-                    "",
-                    "not a regular file: only data files are read",
-                ));
-                return self;
-            }
+        // Only regular files (opening a FIFO or a device could block forever), within the
+        // size limit: `read_text` checks both.
+        match read_text(path, self.limit()) {
+            Ok(text) => self.accept(path.display().to_string(), text),
+            Err(d) => self.diagnostics.push(d),
         }
-        match std::fs::File::open(path) {
-            Ok(file) => self.read_into(name, file),
-            Err(e) => {
-                self.diagnostics.push(unreadable(&name, &e));
-                self
-            }
-        }
+        self
     }
 
     /// Adds a file's contents from a reader; `name` is used in diagnostics, and a name ending in
