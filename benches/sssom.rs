@@ -18,7 +18,7 @@ fn sssom(c: &mut Criterion) {
         seed: 1,
     });
     let text = export(&data, &ExportOptions::default());
-    let mappings = parse("big.sssom.tsv", &text).0.rows.len();
+    let mappings = parse("big.sssom.tsv", &text).0.row_count();
     let mut group = c.benchmark_group(format!("sssom/{mappings}-mappings"));
     group.sample_size(10);
     group.throughput(Throughput::Elements(mappings as u64));

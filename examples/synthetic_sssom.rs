@@ -41,7 +41,7 @@ fn synthetic_set(mappings: usize) -> (String, usize) {
             },
         );
         let text = export(&data, &ExportOptions::default());
-        let n = parse("synthetic.sssom.tsv", &text).0.rows.len();
+        let n = parse("synthetic.sssom.tsv", &text).0.row_count();
         if n >= mappings {
             return (text, n);
         }

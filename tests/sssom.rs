@@ -244,7 +244,7 @@ fn row_count_is_limited() {
         text.push_str("a\tb\tc\td\n");
     }
     let (set, problems) = sssom::parse("huge.tsv", &text);
-    assert_eq!(set.rows.len(), sssom::MAX_ROWS);
+    assert_eq!(set.row_count(), sssom::MAX_ROWS);
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].code, Code::TooLarge);
 }
@@ -393,9 +393,9 @@ zz:cca/s5\tskos:closeMatch\tun2024:art9\tsemapv:ManualMappingCuration\tjurisdict
             "q.sssom.tsv:7:1: error[syntax]: row: unbalanced `\"` in cell 6: a closing `\"` must be followed by a tab or the end of the line"
         ]
     );
-    let lines: Vec<usize> = set.rows.iter().map(|r| r.line).collect();
+    let lines: Vec<usize> = set.rows().map(|r| r.line).collect();
     assert_eq!(lines, [8, 9]);
-    assert_eq!(set.rows[1].values().last(), Some("quoted \"fine\""));
+    assert_eq!(set.row(1).unwrap().values().last(), Some("quoted \"fine\""));
 }
 
 #[test]
@@ -426,7 +426,8 @@ fn line_breaks_in_notes_survive_export_and_import_on_one_line() {
 #[test]
 fn a_flow_style_curie_map_is_read() {
     let header = "# curie_map: {un2024: 'https://w3id.org/cybercrime-taxonomy/un2024/', zz: \"https://example.org/zz/\", jurisdiction: https://w3id.org/cybercrime-taxonomy/jurisdiction/}\n# mapping_set_id: https://example.org/zz.sssom.tsv\n";
-    let (set, problems) = sssom::parse("f.sssom.tsv", &format!("{header}{SMALL_BODY}"));
+    let text = format!("{header}{SMALL_BODY}");
+    let (set, problems) = sssom::parse("f.sssom.tsv", &text);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(set.curie_map["zz"], "https://example.org/zz/");
     assert_eq!(

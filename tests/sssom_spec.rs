@@ -99,13 +99,16 @@ fn quoted_values_may_hold_tabs_and_line_breaks() {
     );
     let (set, problems) = sssom::parse("q.sssom.tsv", &text);
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(set.rows.len(), 2);
+    assert_eq!(set.row_count(), 2);
     assert_eq!(
-        set.rows[0].values().last(),
+        set.row(0).unwrap().values().last(),
         Some("two\nlines\tand a \"tab\"")
     );
     // The second row starts on line 10: the first one spans lines 8 and 9.
-    assert_eq!((set.rows[0].line, set.rows[1].line), (8, 10));
+    assert_eq!(
+        (set.row(0).unwrap().line, set.row(1).unwrap().line),
+        (8, 10)
+    );
 }
 
 #[test]
@@ -291,7 +294,7 @@ fn export_writes_sssom_1_1_record_ids_that_are_unique() {
     let (set, problems) = sssom::validate("all.sssom.tsv", &tsv);
     assert!(problems.is_empty(), "{problems:?}");
     let col = set.column("record_id");
-    let ids: Vec<&str> = set.rows.iter().map(|r| r.get(col)).collect();
+    let ids: Vec<&str> = set.rows().map(|r| r.get(col)).collect();
     let unique: std::collections::HashSet<&&str> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len());
     assert!(ids.contains(&"record:sg/cma1993/s3/un2024/art7"));

@@ -29,7 +29,7 @@ pub(crate) struct Conformance {
 ///            ex:a\tskos:exactMatch\tex:b\tsemapv:LexicalMatching\t0.9\n\
 ///            ex:a\towl:equivalentClass\tzz:c\tsemapv:Guessing\t2\n";
 /// let (set, problems) = cybercrime_taxonomy::sssom::validate("example.sssom.tsv", tsv);
-/// assert_eq!(set.rows.len(), 2);
+/// assert_eq!(set.row_count(), 2);
 /// let messages: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
 /// assert_eq!(messages, [
 ///     "example.sssom.tsv:6:26: error[dangling-reference]: object_id: prefix `zz` of `zz:c` is not declared in the curie_map",
@@ -37,7 +37,7 @@ pub(crate) struct Conformance {
 ///     "example.sssom.tsv:6:47: error[out-of-range]: confidence: `2` is outside 0 to 1",
 /// ]);
 /// ```
-pub fn validate(file: &str, text: &str) -> (MappingSet, Vec<Diagnostic>) {
+pub fn validate<'t>(file: &str, text: &'t str) -> (MappingSet<'t>, Vec<Diagnostic>) {
     let (set, mut out) = super::parse(file, text);
     out.extend(conform(file, &set).diagnostics);
     (set, out)
@@ -50,7 +50,7 @@ pub fn validate(file: &str, text: &str) -> (MappingSet, Vec<Diagnostic>) {
 pub fn validate_file(
     path: &std::path::Path,
     metadata: Option<&std::path::Path>,
-) -> (Option<MappingSet>, crate::Diagnostics) {
+) -> (Option<MappingSet<'static>>, crate::Diagnostics) {
     validate_file_within(path, metadata, crate::MAX_FILE_BYTES)
 }
 
@@ -60,7 +60,7 @@ pub fn validate_file_within(
     path: &std::path::Path,
     metadata: Option<&std::path::Path>,
     max_bytes: usize,
-) -> (Option<MappingSet>, crate::Diagnostics) {
+) -> (Option<MappingSet<'static>>, crate::Diagnostics) {
     let name = path.display().to_string();
     let text = match crate::load::read_text(path, max_bytes) {
         Ok(t) => t,
@@ -80,7 +80,7 @@ pub fn validate_file_within(
     };
     let (set, mut out) = super::parse_with_metadata(
         &name,
-        &text,
+        text,
         meta.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
     );
     out.extend(conform(&name, &set).diagnostics);
@@ -100,7 +100,7 @@ pub(crate) fn conform(file: &str, set: &MappingSet) -> Conformance {
     c.metadata();
     c.columns();
     let plan = Plan::of(set);
-    let bad_rows = set.rows.iter().map(|row| c.row(row, &plan)).collect();
+    let bad_rows = set.rows().map(|row| c.row(&row, &plan)).collect();
     Conformance {
         diagnostics: c.out,
         bad_rows,
@@ -179,7 +179,7 @@ impl Plan {
 
 struct Checker<'a> {
     file: &'a str,
-    set: &'a MappingSet,
+    set: &'a MappingSet<'a>,
     out: Vec<Diagnostic>,
     /// Prefixes already found declared or built in.
     declared: Vec<String>,
@@ -485,8 +485,8 @@ fn classify(message: &str) -> (Severity, Code) {
 
 /// The line of the column header.
 fn header_line(set: &MappingSet) -> usize {
-    set.rows
-        .first()
+    set.rows()
+        .next()
         .map_or(1, |r| r.line.saturating_sub(1).max(1))
 }
 

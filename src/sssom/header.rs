@@ -317,7 +317,7 @@ fn extensions(node: &Node, origin: &Origin<'_>, set: &mut MappingSet, out: &mut 
 }
 
 /// The metadata keys that are neither slots of the set nor declared extensions.
-pub(super) fn unknown_keys(set: &MappingSet) -> impl Iterator<Item = &String> {
+pub(super) fn unknown_keys<'a>(set: &'a MappingSet<'_>) -> impl Iterator<Item = &'a String> {
     set.metadata_at.keys().filter(move |k| {
         !spec::slot(k).is_some_and(|s| s.on_set()) && !set.extensions.contains_key(*k)
     })

@@ -133,14 +133,14 @@ pub(crate) fn import(
         checked,
         cols: Columns::of(set),
         states: IndexMap::new(),
-        provision_index: HashMap::with_capacity_and_hasher(set.rows.len(), Default::default()),
+        provision_index: HashMap::with_capacity_and_hasher(set.row_count(), Default::default()),
         out,
     };
     let mut seen_rows: HashMap<(&str, &str, &str, &str), usize> =
-        HashMap::with_capacity_and_hasher(set.rows.len(), Default::default());
+        HashMap::with_capacity_and_hasher(set.row_count(), Default::default());
     let mut elsewhere: Option<(usize, usize)> = None;
     let mut uncounted: IndexMap<&str, (usize, usize)> = IndexMap::new();
-    for (i, row) in set.rows.iter().enumerate() {
+    for (i, row) in set.rows().enumerate() {
         // A row that breaks the specification has been reported by the conformance check.
         if bad_rows.get(i).copied().unwrap_or(false) {
             continue;
@@ -152,7 +152,7 @@ pub(crate) fn import(
             row.get(c.object).trim(),
         );
         let names_jurisdiction = || {
-            set.value(row, "subject_source")
+            set.value(&row, "subject_source")
                 .strip_prefix(JURISDICTION_PREFIX)
                 .is_some_and(|rest| rest.starts_with(':'))
         };
@@ -186,13 +186,13 @@ pub(crate) fn import(
             importer.out.push(d);
             continue;
         }
-        let Some(fields) = importer.fields(row) else {
+        let Some(fields) = importer.fields(&row) else {
             continue;
         };
         if subject == NO_TERM_FOUND {
-            importer.gap(row, fields);
+            importer.gap(&row, fields);
         } else {
-            importer.mapping(row, subject, fields);
+            importer.mapping(&row, subject, fields);
         }
     }
     if let Some((line, n)) = elsewhere {
@@ -342,7 +342,7 @@ struct Fields {
 struct Importer<'b, 's, 'o> {
     base: &'b Base<'b>,
     file: &'s str,
-    set: &'s MappingSet,
+    set: &'s MappingSet<'s>,
     checked: Date,
     cols: Columns,
     states: IndexMap<JurisdictionCode, (Jurisdiction, RowLines)>,

@@ -5,6 +5,7 @@
 //! value may be enclosed in double quotes, and a quoted value may hold tabs, line breaks and
 //! doubled quotes.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use indexmap::IndexMap;
@@ -15,8 +16,12 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::source_text::Position;
 
 /// A parsed SSSOM mapping set.
+///
+/// The rows are not copied out of the text: each cell is a span of the text the set was read
+/// from (borrowed, or owned when the set was read from a file), and only a quoted value with
+/// doubled quotes is rewritten, into one buffer for the whole set.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct MappingSet {
+pub struct MappingSet<'t> {
     /// Metadata slots other than `curie_map` and `extension_definitions`, as written (a list
     /// joined with `, `).
     pub metadata: IndexMap<String, String>,
@@ -35,11 +40,31 @@ pub struct MappingSet {
     pub extensions: IndexMap<String, Extension>,
     /// The column names, in file order.
     pub columns: Vec<String>,
-    /// The rows, in file order.
-    pub rows: Vec<Row>,
+    /// The text the rows were read from.
+    text: Cow<'t, str>,
+    /// Quoted values with doubled quotes, undoubled, one after another.
+    unquoted: String,
+    /// Every row's cells, `columns.len()` per row.
+    cells: Vec<Span>,
+    /// The line each row starts on.
+    lines: Vec<usize>,
 }
 
-impl MappingSet {
+/// Where a cell's value is: a byte range of the text, or of the set's `unquoted` buffer when
+/// [`IN_UNQUOTED`] is set in `start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+/// The bit of [`Span::start`] that says the value is in the `unquoted` buffer.
+const IN_UNQUOTED: u32 = 1 << 31;
+
+/// The largest text whose rows can be read: spans are 31-bit offsets.
+pub const MAX_TEXT_BYTES: usize = (IN_UNQUOTED - 1) as usize;
+
+impl<'t> MappingSet<'t> {
     /// The line a top-level header key is written on.
     pub fn header_line(&self, key: &str) -> Option<usize> {
         self.metadata_lines.get(key).copied()
@@ -48,9 +73,50 @@ impl MappingSet {
     pub fn column(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c == name)
     }
+    /// How many rows the set has.
+    pub fn row_count(&self) -> usize {
+        self.lines.len()
+    }
+    /// The rows, in file order.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = Row<'_>> + DoubleEndedIterator + Clone {
+        (0..self.lines.len()).map(|i| self.row_at(i))
+    }
+    /// Row `index` (from 0, in file order), if there is one.
+    pub fn row(&self, index: usize) -> Option<Row<'_>> {
+        (index < self.lines.len()).then(|| self.row_at(index))
+    }
+    fn row_at(&self, index: usize) -> Row<'_> {
+        let width = self.columns.len();
+        Row {
+            line: self.lines[index],
+            cells: self
+                .cells
+                .get(index * width..(index + 1) * width)
+                .unwrap_or(&[]),
+            text: &self.text,
+            unquoted: &self.unquoted,
+        }
+    }
+    /// The same set, owning its text.
+    pub fn into_owned(self) -> MappingSet<'static> {
+        MappingSet {
+            metadata: self.metadata,
+            values: self.values,
+            metadata_lines: self.metadata_lines,
+            metadata_at: self.metadata_at,
+            metadata_file: self.metadata_file,
+            curie_map: self.curie_map,
+            extensions: self.extensions,
+            columns: self.columns,
+            text: Cow::Owned(self.text.into_owned()),
+            unquoted: self.unquoted,
+            cells: self.cells,
+            lines: self.lines,
+        }
+    }
     /// The value of `slot` for `row`: its cell, or for a propagatable slot without a cell,
     /// the set's value (a list joined with `|`).
-    pub fn value<'a>(&'a self, row: &'a Row, slot: &str) -> std::borrow::Cow<'a, str> {
+    pub fn value<'a>(&'a self, row: &Row<'a>, slot: &str) -> Cow<'a, str> {
         let cell = row.get(self.column(slot)).trim();
         if !cell.is_empty() {
             return cell.into();
@@ -69,53 +135,77 @@ impl MappingSet {
     }
 }
 
-/// One mapping row, with every column kept.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Row {
+/// One mapping row of a [`MappingSet`], with every column kept.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
     /// The line of the row in the file, from 1 (where it starts, for a row whose quoted
     /// values hold line breaks).
     pub line: usize,
-    values: csv::StringRecord,
+    cells: &'a [Span],
+    text: &'a str,
+    unquoted: &'a str,
 }
 
-impl Row {
+impl<'a> Row<'a> {
     /// The value in column `index` (see [`MappingSet::column`]); empty when absent.
-    pub fn get(&self, index: Option<usize>) -> &str {
-        index.and_then(|i| self.values.get(i)).unwrap_or("")
+    pub fn get(&self, index: Option<usize>) -> &'a str {
+        index
+            .and_then(|i| self.cells.get(i))
+            .map_or("", |&span| resolve(self.text, self.unquoted, span))
     }
     /// All values, in column order.
-    pub fn values(&self) -> impl Iterator<Item = &str> {
-        self.values.iter()
+    pub fn values(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
+        let (text, unquoted) = (self.text, self.unquoted);
+        self.cells
+            .iter()
+            .map(move |&span| resolve(text, unquoted, span))
     }
+}
+
+impl PartialEq for Row<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.line == other.line && self.values().eq(other.values())
+    }
+}
+
+fn resolve<'a>(text: &'a str, unquoted: &'a str, span: Span) -> &'a str {
+    let (from, start) = if span.start & IN_UNQUOTED != 0 {
+        (unquoted, span.start & !IN_UNQUOTED)
+    } else {
+        (text, span.start)
+    };
+    from.get(start as usize..span.end as usize).unwrap_or("")
 }
 
 /// Parses SSSOM/TSV text in embedded metadata mode (the metadata block, if any, is the `#`
 /// lines at the top). Problems that make rows unreadable are diagnostics; rows are kept as
 /// read, whatever their content.
-pub fn parse(file: &str, text: &str) -> (MappingSet, Vec<Diagnostic>) {
+pub fn parse<'t>(file: &str, text: &'t str) -> (MappingSet<'t>, Vec<Diagnostic>) {
     parse_with_metadata(file, text, None)
 }
 
 /// Parses SSSOM/TSV text, with the metadata block read from `metadata` (its file name and
 /// text: external metadata mode) when given. In external mode the TSV must not have `#`
 /// lines of its own.
-pub fn parse_with_metadata(
+pub fn parse_with_metadata<'t>(
     file: &str,
-    text: &str,
+    text: impl Into<Cow<'t, str>>,
     metadata: Option<(&str, &str)>,
-) -> (MappingSet, Vec<Diagnostic>) {
+) -> (MappingSet<'t>, Vec<Diagnostic>) {
+    let text: Cow<'t, str> = text.into();
     let mut set = MappingSet::default();
     let mut out = Vec::new();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let full: &str = &text;
+    let bom = if full.starts_with('\u{feff}') { 3 } else { 0 };
     // The metadata block: the leading `#` lines.
     let mut yaml = String::new();
     let mut origin = Origin {
         file,
         lines: Vec::new(),
     };
-    let mut offset = 0;
+    let mut offset = bom;
     let mut body_start = 0;
-    for (i, line) in text.split_inclusive('\n').enumerate() {
+    for (i, line) in full[bom..].split_inclusive('\n').enumerate() {
         let Some(rest) = line.strip_prefix('#') else {
             break;
         };
@@ -151,57 +241,92 @@ pub fn parse_with_metadata(
             set.metadata_file = Some(file.to_owned());
         }
     }
-    read_rows(file, &text[offset..], body_start, &mut set, &mut out);
+    if full.len() > MAX_TEXT_BYTES {
+        out.push(diag(
+            file,
+            body_start + 1,
+            "row",
+            Code::TooLarge,
+            format!(
+                "the file is {} bytes: rows are read from files of at most {MAX_TEXT_BYTES} bytes",
+                full.len()
+            ),
+        ));
+    } else {
+        read_rows(file, full, offset, body_start, &mut set, &mut out);
+    }
+    set.text = text;
     (set, out)
 }
 
-/// One record of the TSV section, or why it cannot be read.
-enum Record {
-    /// The cells, and how many lines the record spans.
-    Cells(csv::StringRecord, usize),
-    /// A problem; reading resumes on the line after the record's first line, so that a quote
-    /// left open cannot swallow the rows after it.
-    Broken(String),
+/// Why a record cannot be read; reading resumes on the line after the record's first line,
+/// so that a quote left open cannot swallow the rows after it.
+struct Broken(String);
+
+/// The cells a record is being read into.
+struct Cells<'s> {
+    cells: &'s mut Vec<Span>,
+    unquoted: &'s mut String,
 }
 
-/// Reads the record that starts at `text[at..]` (the start of a line) and the offset just
-/// past it. A quoted value ends at a `"` that is not doubled, and must be followed by a tab or
-/// the end of the line; it may hold tabs and line breaks.
-fn record(text: &str, at: usize) -> (Record, usize) {
-    let line_end = || text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
-    let mut cells = csv::StringRecord::new();
+impl Cells<'_> {
+    fn text_span(&mut self, start: usize, end: usize) {
+        // Offsets fit: the text is at most MAX_TEXT_BYTES long.
+        self.cells.push(Span {
+            start: start as u32,
+            end: end as u32,
+        });
+    }
+}
+
+/// Reads the record that starts at `text[at..]` (the start of a line) into `into`, and returns
+/// how many lines it spans and the offset just past it. A quoted value ends at a `"` that is
+/// not doubled, and must be followed by a tab or the end of the line; it may hold tabs and
+/// line breaks.
+fn record(text: &str, at: usize, into: &mut Cells<'_>) -> (Result<usize, Broken>, usize) {
+    let bytes = text.as_bytes();
+    let line_end = || memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i + 1);
+    let first = into.cells.len();
     let mut pos = at;
     let mut lines = 1;
-    let bytes = text.as_bytes();
     loop {
-        let cell = cells.len() + 1;
+        let cell = into.cells.len() - first + 1;
         if bytes.get(pos) == Some(&b'"') {
-            let mut value = String::new();
-            let mut from = pos + 1;
+            let open = pos + 1;
+            let mut from = open;
+            // Where the undoubled value starts in `unquoted`, once a doubled quote is seen.
+            let mut rewritten: Option<usize> = None;
             loop {
-                let Some(q) = text[from..].find('"').map(|i| from + i) else {
+                let Some(q) = memchr::memchr(b'"', &bytes[from..]).map(|i| from + i) else {
                     let message =
                         format!("unbalanced `\"` in cell {cell}: the quoted value is never closed");
-                    return (Record::Broken(message), line_end());
+                    return (Err(Broken(message)), line_end());
                 };
-                value.push_str(&text[from..q]);
                 if bytes.get(q + 1) == Some(&b'"') {
-                    value.push('"');
+                    rewritten.get_or_insert(into.unquoted.len());
+                    into.unquoted.push_str(&text[from..=q]);
                     from = q + 2;
                     continue;
+                }
+                lines += memchr::memchr_iter(b'\n', &bytes[open..q]).count();
+                match rewritten {
+                    Some(start) => {
+                        into.unquoted.push_str(&text[from..q]);
+                        into.cells.push(Span {
+                            start: start as u32 | IN_UNQUOTED,
+                            end: into.unquoted.len() as u32,
+                        });
+                    }
+                    None => into.text_span(open, q),
                 }
                 pos = q + 1;
                 break;
             }
-            lines += value.matches('\n').count();
-            cells.push_field(&value);
             match bytes.get(pos) {
                 Some(b'\t') => pos += 1,
-                Some(b'\n') => return (Record::Cells(cells, lines), pos + 1),
-                Some(b'\r') if bytes.get(pos + 1) == Some(&b'\n') => {
-                    return (Record::Cells(cells, lines), pos + 2);
-                }
-                None => return (Record::Cells(cells, lines), pos),
+                Some(b'\n') => return (Ok(lines), pos + 1),
+                Some(b'\r') if bytes.get(pos + 1) == Some(&b'\n') => return (Ok(lines), pos + 2),
+                None => return (Ok(lines), pos),
                 Some(_) => {
                     let message = if lines > 1 {
                         format!(
@@ -212,34 +337,37 @@ fn record(text: &str, at: usize) -> (Record, usize) {
                             "a quoted cell is followed by text before the next tab, at cell {cell}"
                         )
                     };
-                    return (Record::Broken(message), line_end());
+                    return (Err(Broken(message)), line_end());
                 }
             }
         } else {
-            let end = bytes[pos..]
-                .iter()
-                .position(|&b| b == b'\t' || b == b'\n')
-                .map_or(text.len(), |i| pos + i);
-            cells.push_field(text[pos..end].trim_end_matches('\r'));
+            let end = memchr::memchr2(b'\t', b'\n', &bytes[pos..]).map_or(text.len(), |i| pos + i);
+            let mut value_end = end;
+            while value_end > pos && bytes[value_end - 1] == b'\r' {
+                value_end -= 1;
+            }
+            into.text_span(pos, value_end);
             match bytes.get(end) {
                 Some(b'\t') => pos = end + 1,
-                Some(_) => return (Record::Cells(cells, lines), end + 1),
-                None => return (Record::Cells(cells, lines), end),
+                Some(_) => return (Ok(lines), end + 1),
+                None => return (Ok(lines), end),
             }
         }
     }
 }
 
-/// Reads the TSV section: the column names, then the rows.
+/// Reads the TSV section, `text[body..]` (starting on line `body_start + 1`): the column names,
+/// then the rows.
 fn read_rows(
     file: &str,
-    body: &str,
+    text: &str,
+    body: usize,
     body_start: usize,
-    set: &mut MappingSet,
+    set: &mut MappingSet<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     let header_line = body_start + 1;
-    if body.is_empty() {
+    if body >= text.len() {
         out.push(diag(
             file,
             header_line,
@@ -249,15 +377,27 @@ fn read_rows(
         ));
         return;
     }
-    let (first, next) = record(body, 0);
+    let mut cells = Vec::new();
+    let mut unquoted = String::new();
+    let (first, next) = record(
+        text,
+        body,
+        &mut Cells {
+            cells: &mut cells,
+            unquoted: &mut unquoted,
+        },
+    );
     let mut pos = next;
     let mut line = header_line;
     let names: Vec<String> = match first {
-        Record::Cells(h, n) => {
+        Ok(n) => {
             line += n;
-            h.iter().map(|c| c.trim().to_owned()).collect()
+            cells
+                .iter()
+                .map(|&s| resolve(text, &unquoted, s).trim().to_owned())
+                .collect()
         }
-        Record::Broken(message) => {
+        Err(Broken(message)) => {
             out.push(diag(file, line, "columns", Code::Syntax, message));
             return;
         }
@@ -291,25 +431,46 @@ fn read_rows(
             ));
         }
     }
-    while pos < body.len() {
-        let (r, next) = record(body, pos);
+    // One row per line is the usual case: reserve for it.
+    let estimate = memchr::memchr_iter(b'\n', &text.as_bytes()[pos.min(text.len())..]).count() + 1;
+    let estimate = estimate.min(MAX_ROWS);
+    cells.clear();
+    unquoted.clear();
+    cells.reserve(estimate * width);
+    set.lines.reserve(estimate);
+    while pos < text.len() {
+        let (first_cell, first_unquoted) = (cells.len(), unquoted.len());
+        let (r, next) = record(
+            text,
+            pos,
+            &mut Cells {
+                cells: &mut cells,
+                unquoted: &mut unquoted,
+            },
+        );
         pos = next;
         let start = line;
-        let record = match r {
-            Record::Cells(cells, n) => {
-                line += n;
-                cells
-            }
-            Record::Broken(message) => {
+        let rollback = |cells: &mut Vec<Span>, unquoted: &mut String| {
+            cells.truncate(first_cell);
+            unquoted.truncate(first_unquoted);
+        };
+        match r {
+            Ok(n) => line += n,
+            Err(Broken(message)) => {
                 line += 1;
+                rollback(&mut cells, &mut unquoted);
                 out.push(diag(file, start, "row", Code::Syntax, message));
                 continue;
             }
-        };
-        if record.iter().all(|c| c.trim().is_empty()) {
+        }
+        let value = |s: &Span| resolve(text, &unquoted, *s);
+        let record = &cells[first_cell..];
+        if record.iter().all(|s| value(s).trim().is_empty()) {
+            rollback(&mut cells, &mut unquoted);
             continue;
         }
-        if set.rows.len() >= MAX_ROWS {
+        if set.lines.len() >= MAX_ROWS {
+            rollback(&mut cells, &mut unquoted);
             out.push(diag(
                 file,
                 start,
@@ -320,14 +481,10 @@ fn read_rows(
             break;
         }
         let n = record.len();
-        let extra_empty = n > width && record.iter().skip(width).all(|c| c.trim().is_empty());
+        let extra_empty = n > width && record[width..].iter().all(|s| value(s).trim().is_empty());
         if n == width || extra_empty {
-            let mut values = record;
-            values.truncate(width);
-            set.rows.push(Row {
-                line: start,
-                values,
-            });
+            cells.truncate(first_cell + width);
+            set.lines.push(start);
         } else if n < width {
             // A row that stops early (no tabs for its empty trailing cells, as some of the
             // specification's own examples have): the missing cells are empty.
@@ -339,15 +496,10 @@ fn read_rows(
                 "row",
                 format!("the row has {n} of the {width} columns: the missing trailing cells are read as empty"),
             ));
-            let mut values = record;
-            for _ in n..width {
-                values.push_field("");
-            }
-            set.rows.push(Row {
-                line: start,
-                values,
-            });
+            cells.resize(first_cell + width, Span::default());
+            set.lines.push(start);
         } else {
+            rollback(&mut cells, &mut unquoted);
             out.push(diag(
                 file,
                 start,
@@ -357,6 +509,9 @@ fn read_rows(
             ));
         }
     }
+    cells.shrink_to_fit();
+    set.cells = cells;
+    set.unquoted = unquoted;
 }
 
 /// Whether a missing `subject_id` or `object_id` column is allowed: the set says that side
