@@ -67,8 +67,9 @@ fn check_len(kind: &'static str, input: &str) -> Result<(), IdError> {
 
 /// Checks a local part: starts with `a-z` or `0-9`, then `a-z`, `0-9`, `-`, `.` or `_`.
 fn check_local(kind: &'static str, input: &str, local: &str) -> Result<(), IdError> {
-    let mut chars = local.chars();
-    match chars.next() {
+    // Every allowed character is ASCII, so bytes decide as characters would.
+    let mut bytes = local.bytes();
+    match bytes.next() {
         None => return Err(id_error(kind, input, "local part is empty")),
         Some(c) if !(c.is_ascii_lowercase() || c.is_ascii_digit()) => {
             return Err(id_error(
@@ -79,7 +80,9 @@ fn check_local(kind: &'static str, input: &str, local: &str) -> Result<(), IdErr
         }
         Some(_) => {}
     }
-    if chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_')) {
+    if bytes
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'-' | b'.' | b'_'))
+    {
         Ok(())
     } else {
         Err(id_error(
@@ -92,8 +95,8 @@ fn check_local(kind: &'static str, input: &str, local: &str) -> Result<(), IdErr
 
 /// Checks a taxonomy prefix: a lower-case letter, then lower-case letters and digits.
 fn check_prefix(kind: &'static str, input: &str, prefix: &str) -> Result<(), IdError> {
-    let mut chars = prefix.chars();
-    match chars.next() {
+    let mut bytes = prefix.bytes();
+    match bytes.next() {
         Some(c) if c.is_ascii_lowercase() => {}
         Some(_) => {
             return Err(id_error(
@@ -104,7 +107,7 @@ fn check_prefix(kind: &'static str, input: &str, prefix: &str) -> Result<(), IdE
         }
         None => return Err(id_error(kind, input, "prefix is empty")),
     }
-    if chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+    if bytes.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
         Ok(())
     } else {
         Err(id_error(
@@ -112,6 +115,23 @@ fn check_prefix(kind: &'static str, input: &str, prefix: &str) -> Result<(), IdE
             input,
             "prefix may only use lower-case letters and digits",
         ))
+    }
+}
+
+/// Deserialises an identifier from a string by its `FromStr`, without first copying the
+/// string (the text is parsed where the deserialiser holds it).
+struct ParseVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T> serde::de::Visitor<'_> for ParseVisitor<T>
+where
+    T: FromStr<Err = IdError>,
+{
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+        text.parse().map_err(E::custom)
     }
 }
 
@@ -131,8 +151,7 @@ macro_rules! string_form {
         }
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                text.parse().map_err(serde::de::Error::custom)
+                deserializer.deserialize_str(ParseVisitor::<$ty>(std::marker::PhantomData))
             }
         }
         #[cfg(feature = "schema")]

@@ -503,8 +503,11 @@ pub(crate) fn read_text(path: &Path, max: usize) -> Result<String, Diagnostic> {
             "not a regular file: only data files are read",
         ));
     }
-    let mut text = String::new();
     let file = std::fs::File::open(path).map_err(|e| unreadable(&name, &e))?;
+    // Room for the whole file at once (reading through `take` loses std's size hint, and a
+    // buffer grown by doubling can hold up to twice the text).
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut text = String::with_capacity(usize::try_from(size).unwrap_or(max).min(max) + 1);
     match file.take(max as u64 + 1).read_to_string(&mut text) {
         Ok(n) if n > max => Err(too_large(&name, max)),
         Ok(_) => Ok(text),

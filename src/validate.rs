@@ -1,5 +1,7 @@
 //! Consistency rules over parsed files. Every rule reports a [`Diagnostic`]; none panics.
 
+use std::fmt;
+
 use foldhash::{HashMap, HashSet};
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
@@ -111,7 +113,7 @@ fn error(p: &Parsed<impl Sized>, code: Code, path: String, msg: String) -> Diagn
 fn check_source(
     p: &Parsed<impl Sized>,
     source: &Source,
-    (path, field): (&str, &str),
+    (path, field): (impl fmt::Display, &str),
     out: &mut Vec<Diagnostic>,
 ) {
     if source.title.trim().is_empty() {
@@ -125,11 +127,33 @@ fn check_source(
 }
 
 /// `path.field`, or `field` at the top level.
-fn join_path(path: &str, field: &str) -> String {
+fn join_path(path: impl fmt::Display, field: &str) -> String {
+    let path = path.to_string();
     if path.is_empty() {
         field.to_owned()
+    } else if field.is_empty() {
+        path
     } else {
         format!("{path}.{field}")
+    }
+}
+
+/// Where a record sits in its file, as `provisions[3].mappings[1]`: written out only when a
+/// finding names it, so that checking a record that has none builds no string.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// `list[index]` at the top of the file.
+    Item(&'static str, usize),
+    /// `parent.list[index]`.
+    In(&'a At<'a>, &'static str, usize),
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Item(list, i) => write!(f, "{list}[{i}]"),
+            At::In(parent, list, i) => write!(f, "{parent}.{list}[{i}]"),
+        }
     }
 }
 
@@ -137,7 +161,7 @@ fn join_path(path: &str, field: &str) -> String {
 fn check_text(
     p: &Parsed<impl Sized>,
     text: &str,
-    (path, field): (&str, &str),
+    (path, field): (impl fmt::Display, &str),
     what: &str,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -155,7 +179,7 @@ fn check_dates(
     p: &Parsed<impl Sized>,
     from: Option<Date>,
     until: Option<Date>,
-    path: &str,
+    path: impl fmt::Display,
     names: (&str, &str),
     out: &mut Vec<Diagnostic>,
 ) {
@@ -347,7 +371,7 @@ fn check_jurisdiction<'a>(
     let mapped = check_provisions(p, categories, &instruments, provision_ids, out);
     check_gaps(p, categories, &mapped, out);
     for (i, a) in p.value.authorities.iter().enumerate() {
-        let path = format!("authorities[{i}]");
+        let path = At::Item("authorities", i);
         check_text(p, &a.name, (&path, "name"), "authority name", out);
         check_source(p, &a.source, (&path, "source"), out);
     }
@@ -361,7 +385,7 @@ fn check_treaties(
 ) {
     let j = &p.value;
     for (i, t) in j.treaties.iter().enumerate() {
-        let path = format!("treaties[{i}]");
+        let path = At::Item("treaties", i);
         if !taxonomy_ids.contains(t.treaty.as_str()) {
             out.push(error(
                 p,
@@ -393,7 +417,7 @@ fn check_instruments<'a>(
     let prefix = j.code.prefix();
     let mut instruments = HashSet::default();
     for (i, ins) in j.instruments.iter().enumerate() {
-        let path = format!("instruments[{i}]");
+        let path = At::Item("instruments", i);
         if ins.id.jurisdiction() != j.code {
             out.push(error(
                 p,
@@ -461,7 +485,7 @@ fn check_provisions<'a>(
     let prefix = j.code.prefix();
     let mut mapped: HashMap<&str, usize> = HashMap::default();
     for (i, pr) in j.provisions.iter().enumerate() {
-        let path = format!("provisions[{i}]");
+        let path = At::Item("provisions", i);
         if let Some(first) = provision_ids.insert(&pr.id, &p.source.name) {
             out.push(error(
                 p,
@@ -508,7 +532,7 @@ fn check_provisions<'a>(
         check_dates(p, pr.in_force, pr.until, &path, ("in_force", "until"), out);
         check_penalties(p, pr, &path, out);
         for (ci, c) in pr.contested.iter().enumerate() {
-            let cpath = format!("{path}.contested[{ci}]");
+            let cpath = At::In(&path, "contested", ci);
             check_text(p, &c.reading, (&cpath, "reading"), "reading", out);
             check_source(p, &c.source, (&cpath, "source"), out);
         }
@@ -525,7 +549,7 @@ fn check_provisions<'a>(
 
         let mut targets = Vec::with_capacity(pr.mappings.len());
         for (mi, m) in pr.mappings.iter().enumerate() {
-            let mpath = format!("{path}.mappings[{mi}]");
+            let mpath = At::In(&path, "mappings", mi);
             if !is_new(&mut targets, m.category.as_str()) {
                 out.push(error(
                     p,
@@ -562,7 +586,7 @@ fn check_gaps(
     let j = &p.value;
     let mut gapped = HashSet::default();
     for (i, g) in j.gaps.iter().enumerate() {
-        let path = format!("gaps[{i}]");
+        let path = At::Item("gaps", i);
         if categories.get(g.category.as_str()).is_none() {
             out.push(error(
                 p,
@@ -597,7 +621,7 @@ fn check_gaps(
         }
         check_text(p, &g.checked, (&path, "checked"), "`checked`", out);
         for (si, s) in g.sources.iter().enumerate() {
-            check_source(p, s, (&path, &format!("sources[{si}]")), out);
+            check_source(p, s, (At::In(&path, "sources", si), ""), out);
         }
     }
 }
@@ -606,11 +630,11 @@ fn check_gaps(
 fn check_penalties(
     p: &Parsed<Jurisdiction>,
     pr: &crate::Provision,
-    path: &str,
+    path: &At<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     for (i, pen) in pr.penalties.iter().enumerate() {
-        let ppath = format!("{path}.penalties[{i}]");
+        let ppath = At::In(path, "penalties", i);
         check_source(p, &pen.source, (&ppath, "source"), out);
         if let (Some(min), Some(max)) = (pen.min_imprisonment, pen.max_imprisonment) {
             let longer = match (min.months(), max.months()) {
@@ -634,7 +658,7 @@ fn check_mapping(
     p: &Parsed<Jurisdiction>,
     m: &Mapping,
     c: &Category,
-    path: &str,
+    path: &At<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut seen: Vec<&LocalId> = Vec::with_capacity(m.covers.len());
@@ -695,7 +719,7 @@ fn check_mapping(
         check_text(
             p,
             &x.description,
-            (&format!("{path}.extra_conditions[{i}]"), "description"),
+            (At::In(path, "extra_conditions", i), "description"),
             "description",
             out,
         );
@@ -873,7 +897,7 @@ fn check_cooperation_treaties(
     let mut seen: HashMap<(String, usize), String> = HashMap::default();
     for p in &set.treaties {
         for (i, t) in p.value.treaties.iter().enumerate() {
-            let path = format!("treaties[{i}]");
+            let path = At::Item("treaties", i);
             if let Some(first) = seen.insert((t.id.to_string(), p.layer), p.source.name.clone()) {
                 out.push(error(
                     p,
