@@ -397,14 +397,7 @@ fn check_treaties(
         if let Some(s) = &t.source {
             check_source(p, s, (&path, "source"), out);
         }
-        check_dates(
-            p,
-            t.signed,
-            t.consented,
-            &path,
-            ("signed", "consented"),
-            out,
-        );
+        check_dates(p, t.signed, t.consented, path, ("signed", "consented"), out);
     }
 }
 
@@ -455,18 +448,11 @@ fn check_instruments<'a>(
             p,
             ins.enacted,
             ins.in_force,
-            &path,
+            path,
             ("enacted", "in_force"),
             out,
         );
-        check_dates(
-            p,
-            ins.in_force,
-            ins.until,
-            &path,
-            ("in_force", "until"),
-            out,
-        );
+        check_dates(p, ins.in_force, ins.until, path, ("in_force", "until"), out);
     }
 
     instruments
@@ -529,7 +515,7 @@ fn check_provisions<'a>(
         check_text(p, &pr.number, (&path, "number"), "number", out);
         check_text(p, &pr.summary, (&path, "summary"), "summary", out);
         check_source(p, &pr.source, (&path, "source"), out);
-        check_dates(p, pr.in_force, pr.until, &path, ("in_force", "until"), out);
+        check_dates(p, pr.in_force, pr.until, path, ("in_force", "until"), out);
         check_penalties(p, pr, &path, out);
         for (ci, c) in pr.contested.iter().enumerate() {
             let cpath = At::In(&path, "contested", ci);
