@@ -14,9 +14,15 @@
 //!
 //! Each type implements [`FromStr`] and [`Display`] that round-trip, and (de)serialises as a
 //! plain string; a malformed identifier is an [`IdError`], never a panic.
+//!
+//! The text of a [`LocalId`], [`CategoryId`], [`InstrumentId`] or [`ProvisionId`] is shared:
+//! cloning one counts a reference instead of copying the text, so the many copies a dataset
+//! holds of the same element or category (one in every mapping that names it) cost one
+//! allocation between them.
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -283,7 +289,7 @@ impl AsRef<str> for IccsCode {
 
 /// A local identifier: an element, qualification or extra condition inside a category.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct LocalId(String);
+pub struct LocalId(Arc<str>);
 
 impl LocalId {
     /// The id as text.
@@ -297,7 +303,7 @@ impl FromStr for LocalId {
     fn from_str(s: &str) -> Result<Self, IdError> {
         check_len("local id", s)?;
         check_local("local id", s, s)?;
-        Ok(Self(s.to_owned()))
+        Ok(Self(s.into()))
     }
 }
 string_form!(
@@ -309,7 +315,7 @@ string_form!(
 /// A taxonomy category, `prefix:local`, e.g. `un2024:art7`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CategoryId {
-    text: String,
+    text: Arc<str>,
     colon: usize,
 }
 
@@ -317,7 +323,7 @@ impl CategoryId {
     /// Builds the id of `local` in `taxonomy`.
     pub fn new(taxonomy: &TaxonomyId, local: &LocalId) -> Self {
         Self {
-            text: format!("{taxonomy}:{local}"),
+            text: format!("{taxonomy}:{local}").into(),
             colon: taxonomy.as_str().len(),
         }
     }
@@ -346,7 +352,7 @@ impl FromStr for CategoryId {
         check_prefix(KIND, s, prefix)?;
         check_local(KIND, s, local)?;
         Ok(Self {
-            text: s.to_owned(),
+            text: s.into(),
             colon: prefix.len(),
         })
     }
@@ -489,7 +495,7 @@ fn split_jurisdiction<'a>(
 /// A national instrument (statute), `cc:local`, e.g. `sg:cma1993`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct InstrumentId {
-    text: String,
+    text: Arc<str>,
     jurisdiction: JurisdictionCode,
 }
 
@@ -512,7 +518,7 @@ impl FromStr for InstrumentId {
         let (jurisdiction, local) = split_jurisdiction(KIND, s)?;
         check_local(KIND, s, local)?;
         Ok(Self {
-            text: s.to_owned(),
+            text: s.into(),
             jurisdiction,
         })
     }
@@ -526,7 +532,7 @@ string_form!(
 /// A provision of an instrument, `cc:instrument/local`, e.g. `sg:cma1993/s3`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ProvisionId {
-    text: String,
+    text: Arc<str>,
     slash: usize,
     jurisdiction: JurisdictionCode,
 }
@@ -562,7 +568,7 @@ impl FromStr for ProvisionId {
         check_local(KIND, s, instrument)?;
         check_local(KIND, s, local)?;
         Ok(Self {
-            text: s.to_owned(),
+            text: s.into(),
             slash: s.len() - local.len() - 1,
             jurisdiction,
         })

@@ -10,8 +10,8 @@ use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::source_text::{Position, RowLines};
 use crate::{
     CategoryId, Confidence, Date, GapRecord, GapVerdict, Instrument, InstrumentId, InstrumentKind,
-    Jurisdiction, JurisdictionCode, Justification, LegalStatus, Mapping, Provision, ProvisionId,
-    Relation, Source,
+    Jurisdiction, JurisdictionCode, Justification, LegalStatus, LocalId, Mapping, Provision,
+    ProvisionId, Relation, Source,
 };
 
 /// What an import looks up in the data loaded before the mapping set: borrowed, so that the
@@ -134,6 +134,7 @@ pub(crate) fn import(
         cols: Columns::of(set),
         states: IndexMap::new(),
         provision_index: HashMap::with_capacity_and_hasher(set.row_count(), Default::default()),
+        shared: Shared::default(),
         out,
     };
     let mut seen_rows: HashMap<(&str, &str, &str, &str), usize> =
@@ -348,7 +349,40 @@ struct Importer<'b, 's, 'o> {
     states: IndexMap<JurisdictionCode, (Jurisdiction, RowLines)>,
     /// Where each imported provision sits in its jurisdiction's list.
     provision_index: HashMap<ProvisionId, usize>,
+    shared: Shared,
     out: &'o mut Vec<Diagnostic>,
+}
+
+/// The ids already imported, so that every mapping naming the same category or element holds
+/// the same shared text rather than a copy of its own.
+#[derive(Default)]
+struct Shared {
+    categories: HashSet<CategoryId>,
+    locals: HashSet<LocalId>,
+}
+
+impl Shared {
+    fn category(&mut self, id: CategoryId) -> CategoryId {
+        share(&mut self.categories, id)
+    }
+    /// Shares each id of `ids` and trims the list's spare capacity.
+    fn locals(&mut self, mut ids: Vec<LocalId>) -> Vec<LocalId> {
+        for id in &mut ids {
+            *id = share(&mut self.locals, id.clone());
+        }
+        ids.shrink_to_fit();
+        ids
+    }
+}
+
+fn share<T: Clone + Eq + std::hash::Hash>(seen: &mut HashSet<T>, id: T) -> T {
+    match seen.get(&id) {
+        Some(known) => known.clone(),
+        None => {
+            seen.insert(id.clone());
+            id
+        }
+    }
 }
 
 impl Importer<'_, '_, '_> {
@@ -518,11 +552,16 @@ impl Importer<'_, '_, '_> {
         let (first, mapping_lines) = &mut rows.provisions[index];
         first.get_or_insert(line);
         mapping_lines.push(line);
-        j.provisions[index].mappings.push(Mapping {
-            category: fields.category,
+        let mappings = &mut j.provisions[index].mappings;
+        // Most provisions have one or two mappings: grow from one, not from the default four.
+        if mappings.len() == mappings.capacity() {
+            mappings.reserve_exact(mappings.len().max(1));
+        }
+        mappings.push(Mapping {
+            category: self.shared.category(fields.category),
             relation: fields.relation,
-            covers: extras.covers,
-            qualifications: extras.qualifications,
+            covers: self.shared.locals(extras.covers),
+            qualifications: self.shared.locals(extras.qualifications),
             extra_conditions: extras.extra_conditions,
             justification: fields.justification,
             confidence,
