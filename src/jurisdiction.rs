@@ -396,7 +396,7 @@ pub struct Provision {
     /// For a procedural provision: who authorises it, its limits, and whether it can serve a
     /// foreign request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub power: Option<crate::PowerUse>,
+    pub power: Option<Box<crate::PowerUse>>,
     /// Mappings onto taxonomy categories.
     #[serde(default)]
     pub mappings: Vec<Mapping>,
