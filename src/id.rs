@@ -298,6 +298,14 @@ impl LocalId {
     }
 }
 
+/// A local id hashes, compares and orders as its text, so a set of ids can be searched by a
+/// `&str` without building an id first.
+impl std::borrow::Borrow<str> for LocalId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl FromStr for LocalId {
     type Err = IdError;
     fn from_str(s: &str) -> Result<Self, IdError> {

@@ -2,6 +2,7 @@
 //! taxonomy: every slot's value against its range, the controlled vocabularies, the declared
 //! prefixes, the mandatory slots (after propagation), literal mappings and extensions.
 
+use super::curie::Declared;
 use super::header::{self, split_values};
 use super::spec::{
     self, BUILTIN_PREFIXES, CARDINALITIES, ENTITY_TYPES, JUSTIFICATIONS, LITERAL,
@@ -94,7 +95,7 @@ pub(crate) fn conform(file: &str, set: &MappingSet) -> Conformance {
         file,
         set,
         out: Vec::new(),
-        declared: Vec::new(),
+        declared: Declared::of(set),
         last_justification: "",
     };
     c.metadata();
@@ -181,8 +182,8 @@ struct Checker<'a> {
     file: &'a str,
     set: &'a MappingSet<'a>,
     out: Vec<Diagnostic>,
-    /// Prefixes already found declared or built in.
-    declared: Vec<String>,
+    /// The prefixes of the `curie_map`.
+    declared: Declared<'a>,
     /// The last justification found in the vocabulary.
     last_justification: &'static str,
 }
@@ -452,15 +453,8 @@ impl Checker<'_> {
                 "`{v}` is not a CURIE (expected `prefix:local`): {NOT_A_CURIE}"
             ));
         };
-        // A set uses a handful of prefixes on every row: remember the ones found declared.
-        if self.declared.iter().any(|p| p == prefix) {
-            return None;
-        }
-        let declared = self.set.curie_map.contains_key(prefix)
-            || BUILTIN_PREFIXES.iter().any(|(p, _)| *p == prefix);
-        if declared && self.declared.len() < 16 {
-            self.declared.push(prefix.to_owned());
-        }
+        let declared =
+            self.declared.contains(prefix) || BUILTIN_PREFIXES.iter().any(|(p, _)| *p == prefix);
         (!declared).then(|| format!("prefix `{prefix}` of `{v}` is not declared in the curie_map"))
     }
 }

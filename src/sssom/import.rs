@@ -4,14 +4,15 @@ use foldhash::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
-use super::curie::check_prefix;
+use super::curie::{Declared, check_prefix};
+use super::shared::Shared;
 use super::{GapExtras, JURISDICTION_PREFIX, MappingExtras, MappingSet, NO_TERM_FOUND, diag};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::source_text::{Position, RowLines};
 use crate::{
     CategoryId, Confidence, Date, GapRecord, GapVerdict, Instrument, InstrumentId, InstrumentKind,
-    Jurisdiction, JurisdictionCode, Justification, LegalStatus, LocalId, Mapping, Provision,
-    ProvisionId, Relation, Source,
+    Jurisdiction, JurisdictionCode, Justification, LegalStatus, Mapping, Provision, ProvisionId,
+    Relation, Source,
 };
 
 /// What an import looks up in the data loaded before the mapping set: borrowed, so that the
@@ -126,11 +127,25 @@ pub(crate) fn import(
         .get("mapping_date")
         .and_then(|text| text.parse::<Date>().ok())
         .unwrap_or(date);
+    let meta = &set.metadata;
+    let title = meta
+        .get("mapping_set_title")
+        .or_else(|| meta.get("mapping_set_id"))
+        .map_or(file, String::as_str);
+    let set_source = Source {
+        title: format!("SSSOM mapping set {title}"),
+        url: meta.get("mapping_set_id").cloned(),
+        checked,
+        locator: None,
+        note: Some("imported from an SSSOM file".to_owned()),
+    };
     let mut importer = Importer {
         base,
         file,
         set,
         checked,
+        set_source,
+        declared: Declared::of(set),
         cols: Columns::of(set),
         states: IndexMap::new(),
         provision_index: HashMap::with_capacity_and_hasher(set.row_count(), Default::default()),
@@ -345,6 +360,10 @@ struct Importer<'b, 's, 'o> {
     file: &'s str,
     set: &'s MappingSet<'s>,
     checked: Date,
+    /// The prefixes of the set's `curie_map`.
+    declared: Declared<'s>,
+    /// The source of the records the import creates, without a locator.
+    set_source: Source,
     cols: Columns,
     states: IndexMap<JurisdictionCode, (Jurisdiction, RowLines)>,
     /// Where each imported provision sits in its jurisdiction's list.
@@ -353,58 +372,17 @@ struct Importer<'b, 's, 'o> {
     out: &'o mut Vec<Diagnostic>,
 }
 
-/// The ids already imported, so that every mapping naming the same category or element holds
-/// the same shared text rather than a copy of its own.
-#[derive(Default)]
-struct Shared {
-    categories: HashSet<CategoryId>,
-    locals: HashSet<LocalId>,
-}
-
-impl Shared {
-    fn category(&mut self, id: CategoryId) -> CategoryId {
-        share(&mut self.categories, id)
-    }
-    /// Shares each id of `ids` and trims the list's spare capacity.
-    fn locals(&mut self, mut ids: Vec<LocalId>) -> Vec<LocalId> {
-        for id in &mut ids {
-            *id = share(&mut self.locals, id.clone());
-        }
-        ids.shrink_to_fit();
-        ids
-    }
-}
-
-fn share<T: Clone + Eq + std::hash::Hash>(seen: &mut HashSet<T>, id: T) -> T {
-    match seen.get(&id) {
-        Some(known) => known.clone(),
-        None => {
-            seen.insert(id.clone());
-            id
-        }
-    }
-}
-
 impl Importer<'_, '_, '_> {
     fn error(&mut self, line: usize, column: &str, code: Code, message: String) {
         self.out.push(diag(self.file, line, column, code, message));
     }
 
-    /// A source naming the mapping set, for records the import creates.
+    /// A source naming the mapping set, for records the import creates: the set's source with
+    /// the row's line as locator.
     fn source(&self, line: usize) -> Source {
-        let meta = &self.set.metadata;
-        let title = meta
-            .get("mapping_set_title")
-            .or_else(|| meta.get("mapping_set_id"))
-            .cloned()
-            .unwrap_or_else(|| self.file.to_owned());
-        Source {
-            title: format!("SSSOM mapping set {title}"),
-            url: meta.get("mapping_set_id").cloned(),
-            checked: self.checked,
-            locator: Some(format!("line {line}")),
-            note: Some("imported from an SSSOM file".to_owned()),
-        }
+        let mut source = self.set_source.clone();
+        source.locator = Some(format!("line {line}"));
+        source
     }
 
     /// Checks a row's ids, predicate, justification, confidence and category; every problem
@@ -425,7 +403,7 @@ impl Importer<'_, '_, '_> {
                 self.error(line, column, Code::Schema, format!("`{column}` is empty"));
                 ok = false;
             } else {
-                ok &= check_prefix(self.set, value, self.file, line, column, self.out);
+                ok &= check_prefix(&self.declared, value, self.file, line, column, self.out);
             }
         }
         let relation = match relation_of(predicate) {
@@ -499,11 +477,14 @@ impl Importer<'_, '_, '_> {
             return;
         };
         let other = row.get(self.cols.other).trim();
-        let Some(extras) = parse_other(other, self.file, line, self.out, || GapExtras {
+        let empty = || GapExtras {
             verdict: GapVerdict::Gap,
             sources: Vec::new(),
             note: String::new(),
-        }) else {
+        };
+        let read = |json: &str| serde_json::from_str::<GapExtras>(json);
+        let Some(extras) = parse_other(other, read, (self.file, line, &mut *self.out), empty)
+        else {
             return;
         };
         let (j, rows) = state(&mut self.states, self.base, code, self.checked);
@@ -530,8 +511,13 @@ impl Importer<'_, '_, '_> {
             }
         };
         let other = row.get(self.cols.other).trim();
-        let Some(extras) = parse_other(other, self.file, line, self.out, MappingExtras::default)
-        else {
+        let shared = &mut self.shared;
+        let Some(extras) = parse_other(
+            other,
+            |json| shared.mapping_extras(json),
+            (self.file, line, &mut *self.out),
+            MappingExtras::default,
+        ) else {
             return;
         };
         let Ok(instrument_id) = provision_id.instrument().parse::<InstrumentId>() else {
@@ -560,8 +546,8 @@ impl Importer<'_, '_, '_> {
         mappings.push(Mapping {
             category: self.shared.category(fields.category),
             relation: fields.relation,
-            covers: self.shared.locals(extras.covers),
-            qualifications: self.shared.locals(extras.qualifications),
+            covers: extras.covers,
+            qualifications: extras.qualifications,
             extra_conditions: extras.extra_conditions,
             justification: fields.justification,
             confidence,
@@ -655,18 +641,18 @@ fn uninert(text: &str) -> String {
     super::unescape_cell(text)
 }
 
-/// Reads the `other` column's JSON object; an empty column gives `empty()`.
-fn parse_other<T: serde::de::DeserializeOwned>(
+/// Reads the `other` column's JSON object with `read`; an empty column gives `empty()`, and a
+/// JSON error is reported at the row's line.
+fn parse_other<T>(
     other: &str,
-    file: &str,
-    line: usize,
-    out: &mut Vec<Diagnostic>,
+    read: impl FnOnce(&str) -> serde_json::Result<T>,
+    (file, line, out): (&str, usize, &mut Vec<Diagnostic>),
     empty: impl FnOnce() -> T,
 ) -> Option<T> {
     if other.is_empty() {
         return Some(empty());
     }
-    serde_json::from_str(other)
+    read(other)
         .map_err(|e| {
             out.push(diag(
                 file,

@@ -23,6 +23,7 @@ mod export;
 mod header;
 mod import;
 mod parse;
+mod shared;
 pub mod spec;
 mod yaml;
 
