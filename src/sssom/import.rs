@@ -1,5 +1,7 @@
 //! Turning a parsed mapping set into jurisdictions, against the data loaded so far.
 
+use std::hash::BuildHasher;
+
 use foldhash::{HashMap, HashSet};
 
 use indexmap::IndexMap;
@@ -152,8 +154,7 @@ pub(crate) fn import(
         shared: Shared::default(),
         out,
     };
-    let mut seen_rows: HashMap<(&str, &str, &str, &str), usize> =
-        HashMap::with_capacity_and_hasher(set.row_count(), Default::default());
+    let mut seen_rows = SeenRows::new(set);
     let mut elsewhere: Option<(usize, usize)> = None;
     let mut uncounted: IndexMap<&str, (usize, usize)> = IndexMap::new();
     for (i, row) in set.rows().enumerate() {
@@ -183,8 +184,7 @@ pub(crate) fn import(
             continue;
         }
         // A gap row's subject is always `sssom:NoTermFound`: its jurisdiction tells it apart.
-        let key = (subject, predicate, object, row.get(c.source).trim());
-        if let Some(first) = seen_rows.insert(key, row.line) {
+        if let Some(first) = seen_rows.insert(i, c) {
             importer.out.push(diag(
                 file,
                 row.line,
@@ -312,6 +312,55 @@ fn modifier_diagnostic(
         "predicate_modifier",
         message,
     )
+}
+
+/// The rows imported so far, by the key that makes a row a duplicate: subject, predicate,
+/// object and `subject_source` (a gap row's subject is always `sssom:NoTermFound`). The table
+/// holds row numbers and finds a row's key in the set, 4 bytes a row instead of four string
+/// slices.
+struct SeenRows<'s> {
+    set: &'s MappingSet<'s>,
+    table: hashbrown::HashTable<u32>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl<'s> SeenRows<'s> {
+    fn new(set: &'s MappingSet<'s>) -> Self {
+        Self {
+            set,
+            table: hashbrown::HashTable::with_capacity(set.row_count()),
+            hasher: Default::default(),
+        }
+    }
+
+    /// Records row `index`; for a duplicate, returns the line of the previous row with its
+    /// key (which it then replaces).
+    fn insert(&mut self, index: usize, c: &Columns) -> Option<usize> {
+        let set = self.set;
+        let key = |i: u32| {
+            set.row(i as usize).map(|row| {
+                (
+                    row.get(c.subject).trim(),
+                    row.get(c.predicate).trim(),
+                    row.get(c.object).trim(),
+                    row.get(c.source).trim(),
+                )
+            })
+        };
+        // Row counts are bounded by MAX_ROWS, far below u32::MAX.
+        let index = u32::try_from(index).ok()?;
+        let this = key(index);
+        let hash = self.hasher.hash_one(this);
+        if let Some(previous) = self.table.find_mut(hash, |&j| key(j) == this) {
+            let line = set.row(*previous as usize).map(|r| r.line);
+            *previous = index;
+            return line;
+        }
+        let hasher = &self.hasher;
+        self.table
+            .insert_unique(hash, index, |&j| hasher.hash_one(key(j)));
+        None
+    }
 }
 
 /// Where the columns an import reads are.
