@@ -113,12 +113,20 @@ fn every_broken_row_gets_one_diagnostic_with_its_line() {
 #[test]
 fn duplicate_rows_name_the_previous_one_and_gaps_differ_by_jurisdiction() {
     let head = "# curie_map:\n#   skos: http://www.w3.org/2004/02/skos/core#\n#   semapv: https://w3id.org/semapv/vocab/\n#   un2024: https://w3id.org/cybercrime-taxonomy/un2024/\n#   zz: https://example.org/zz/\n#   jurisdiction: https://w3id.org/cybercrime-taxonomy/jurisdiction/\n# mapping_set_id: https://example.org/zz.sssom.tsv\n# license: https://creativecommons.org/licenses/by/4.0/\nsubject_id\tpredicate_id\tobject_id\tmapping_justification\tsubject_source\n";
-    let row = "zz:cca/s3\tskos:closeMatch\tun2024:art7\tsemapv:ManualMappingCuration\tjurisdiction:ZZ\n";
+    let row =
+        "zz:cca/s3\tskos:closeMatch\tun2024:art7\tsemapv:ManualMappingCuration\tjurisdiction:ZZ\n";
     let gap = |code: &str| {
-        format!("sssom:NoTermFound\tskos:exactMatch\tun2024:art8\tsemapv:ManualMappingCuration\tjurisdiction:{code}\n")
+        format!(
+            "sssom:NoTermFound\tskos:exactMatch\tun2024:art8\tsemapv:ManualMappingCuration\tjurisdiction:{code}\n"
+        )
     };
     // Lines 10, 11 and 13 are the same row; 14 and 15 are gaps of two States.
-    let text = format!("{head}{row}{row}{}{row}{}{}", gap("ZZ"), gap("ZZ"), gap("ZY"));
+    let text = format!(
+        "{head}{row}{row}{}{row}{}{}",
+        gap("ZZ"),
+        gap("ZZ"),
+        gap("ZY")
+    );
     let errors = DatasetBuilder::new()
         .embedded()
         .text("zz.sssom.tsv", text)

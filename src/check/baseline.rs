@@ -79,22 +79,23 @@ pub struct Baseline {
 
 /// Builds the baseline from each State's coverage rows (as from
 /// [`Checker::coverage_all`](super::Checker::coverage_all)), all over the same categories in the same order.
-pub fn baseline(per_state: &[Vec<Coverage>]) -> Baseline {
+/// Each State's rows may be owned (`Vec<Coverage>`) or borrowed (`&[Coverage]`).
+pub fn baseline<S: AsRef<[Coverage]>>(per_state: &[S]) -> Baseline {
     let jurisdictions: Vec<JurisdictionCode> = per_state
         .iter()
-        .filter_map(|rows| rows.first().map(|c| c.jurisdiction))
+        .filter_map(|rows| rows.as_ref().first().map(|c| c.jurisdiction))
         .collect();
     let n = per_state.len();
-    let width = per_state.first().map_or(0, Vec::len);
+    let width = per_state.first().map_or(0, |rows| rows.as_ref().len());
     let mut categories = Vec::with_capacity(width);
     for i in 0..width {
-        let Some(category) = per_state[0].get(i).map(|c| c.category.clone()) else {
+        let Some(category) = per_state[0].as_ref().get(i).map(|c| c.category.clone()) else {
             continue;
         };
         let (mut full, mut partial, mut gap, mut unknown) = (vec![], vec![], vec![], vec![]);
         let mut common: Option<BTreeSet<&LocalId>> = None;
         for rows in per_state {
-            let Some(c) = rows.get(i).filter(|c| c.category == category) else {
+            let Some(c) = rows.as_ref().get(i).filter(|c| c.category == category) else {
                 continue;
             };
             match c.verdict.level() {
@@ -144,10 +145,11 @@ pub fn baseline(per_state: &[Vec<Coverage>]) -> Baseline {
     }
 }
 
-fn reform(per_state: &[Vec<Coverage>]) -> Vec<ReformNeed> {
+fn reform<S: AsRef<[Coverage]>>(per_state: &[S]) -> Vec<ReformNeed> {
     let mut out: Vec<ReformNeed> = per_state
         .iter()
         .filter_map(|rows| {
+            let rows = rows.as_ref();
             let first = rows.first()?;
             let at = |l: Level| rows.iter().filter(|c| c.verdict.level() == l).count();
             Some(ReformNeed {

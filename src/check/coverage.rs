@@ -571,6 +571,9 @@ pub(crate) fn assess<'a>(
         }
         Some(confidence) => with_coverage(category, evidence, confidence),
     };
+    // A report keeps every coverage: the spare capacity of growing the list is not kept.
+    let mut reasons = reasons;
+    reasons.shrink_to_fit();
     Coverage {
         jurisdiction: jurisdiction.code,
         category: id.clone(),
