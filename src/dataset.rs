@@ -1,6 +1,7 @@
 //! [`Dataset`]: validated taxonomies, alignments and jurisdictions, with indexes for lookups.
 
 use foldhash::HashMap;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use indexmap::IndexMap;
@@ -21,9 +22,73 @@ pub struct Dataset {
     jurisdictions: IndexMap<JurisdictionCode, Jurisdiction>,
     treaties: IndexMap<crate::TreatyId, crate::Treaty>,
     categories: HashMap<CategoryId, (usize, usize)>,
-    provisions: HashMap<ProvisionId, (usize, usize)>,
+    provisions: ProvisionIndex,
     diagnostics: Diagnostics,
     origin: Origin,
+}
+
+/// Where each provision is: its jurisdiction's and its own position, 8 bytes a provision. The
+/// ids are hashed where they lie in the jurisdictions, not copied into the table.
+#[derive(Debug, Clone, Default)]
+struct ProvisionIndex {
+    table: hashbrown::HashTable<(u32, u32)>,
+    hasher: foldhash::fast::RandomState,
+}
+
+type Jurisdictions = IndexMap<JurisdictionCode, Jurisdiction>;
+
+fn provision_at(jurisdictions: &Jurisdictions, (ji, pi): (u32, u32)) -> Option<&Provision> {
+    jurisdictions
+        .get_index(ji as usize)?
+        .1
+        .provisions
+        .get(pi as usize)
+}
+
+impl ProvisionIndex {
+    fn of(jurisdictions: &Jurisdictions) -> Self {
+        let count = jurisdictions.values().map(|j| j.provisions.len()).sum();
+        let mut index = Self {
+            table: hashbrown::HashTable::with_capacity(count),
+            hasher: Default::default(),
+        };
+        let hasher = &index.hasher;
+        let hash_at = |&at: &(u32, u32)| {
+            provision_at(jurisdictions, at).map_or(0, |p| hasher.hash_one(&p.id))
+        };
+        for (ji, j) in jurisdictions.values().enumerate() {
+            for (pi, p) in j.provisions.iter().enumerate() {
+                // Positions fit: no dataset holds four billion provisions.
+                let (Ok(ji), Ok(pi)) = (u32::try_from(ji), u32::try_from(pi)) else {
+                    continue;
+                };
+                let hash = hasher.hash_one(&p.id);
+                let same = |&at: &(u32, u32)| {
+                    provision_at(jurisdictions, at).is_some_and(|q| q.id == p.id)
+                };
+                // A later record of the same id wins, as in a map.
+                match index.table.find_mut(hash, same) {
+                    Some(slot) => *slot = (ji, pi),
+                    None => {
+                        index.table.insert_unique(hash, (ji, pi), hash_at);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    fn get<'d>(
+        &self,
+        jurisdictions: &'d Jurisdictions,
+        id: &ProvisionId,
+    ) -> Option<(&'d Jurisdiction, &'d Provision)> {
+        let hash = self.hasher.hash_one(id);
+        let same = |&at: &(u32, u32)| provision_at(jurisdictions, at).is_some_and(|p| &p.id == id);
+        let &(ji, pi) = self.table.find(hash, same)?;
+        let (_, j) = jurisdictions.get_index(ji as usize)?;
+        Some((j, j.provisions.get(pi as usize)?))
+    }
 }
 
 /// A category together with the taxonomy it belongs to.
@@ -149,8 +214,17 @@ impl Dataset {
         let treaties: IndexMap<_, _> = treaties.into_iter().map(|t| (t.id.clone(), t)).collect();
         let taxonomies: IndexMap<_, _> =
             taxonomies.into_iter().map(|t| (t.id.clone(), t)).collect();
-        let mut jurisdictions: IndexMap<_, _> =
-            jurisdictions.into_iter().map(|j| (j.code, j)).collect();
+        let mut jurisdictions: IndexMap<_, _> = jurisdictions
+            .into_iter()
+            .map(|mut j| {
+                // Most provisions have one or two mappings; a list read from JSON grows to
+                // room for four. The dataset is kept for the whole run: drop the spare room.
+                for p in &mut j.provisions {
+                    p.mappings.shrink_to_fit();
+                }
+                (j.code, j)
+            })
+            .collect();
         jurisdictions.sort_keys();
         let mut merged = Alignments::default();
         for a in alignments {
@@ -163,15 +237,7 @@ impl Dataset {
                 categories.insert(CategoryId::new(&t.id, &c.id), (ti, ci));
             }
         }
-        let mut provisions = HashMap::with_capacity_and_hasher(
-            jurisdictions.values().map(|j| j.provisions.len()).sum(),
-            Default::default(),
-        );
-        for (ji, j) in jurisdictions.values().enumerate() {
-            for (pi, p) in j.provisions.iter().enumerate() {
-                provisions.insert(p.id.clone(), (ji, pi));
-            }
-        }
+        let provisions = ProvisionIndex::of(&jurisdictions);
         Self {
             taxonomies,
             alignments: merged,
@@ -258,11 +324,10 @@ impl Dataset {
 
     /// The provision with this id.
     pub fn provision(&self, id: &ProvisionId) -> Option<ProvisionRef<'_>> {
-        let &(ji, pi) = self.provisions.get(id)?;
-        let (_, jurisdiction) = self.jurisdictions.get_index(ji)?;
+        let (jurisdiction, provision) = self.provisions.get(&self.jurisdictions, id)?;
         Some(ProvisionRef {
             jurisdiction,
-            provision: jurisdiction.provisions.get(pi)?,
+            provision,
         })
     }
 
@@ -323,5 +388,42 @@ impl Dataset {
             return j.instrument(&instrument).map(|i| Item::Instrument(j, i));
         }
         self.jurisdiction_str(id).map(Item::Jurisdiction)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_provision_is_found_by_its_id_and_an_unknown_one_is_not() {
+        let data = Dataset::embedded();
+        let mut n = 0;
+        for j in data.jurisdictions() {
+            for p in &j.provisions {
+                let found = data
+                    .provision(&p.id)
+                    .map(|r| (r.jurisdiction.code, r.provision));
+                assert_eq!(found, Some((j.code, p)), "{}", p.id);
+                n += 1;
+            }
+        }
+        assert!(n > 100);
+        assert!(
+            data.provision(&"sg:cma1993/s999".parse().unwrap())
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn of_two_records_with_one_id_the_later_is_found() {
+        let mut sg = Dataset::embedded().jurisdiction_str("SG").unwrap().clone();
+        let mut later = sg.provisions[0].clone();
+        later.summary = "the later record".to_owned();
+        sg.provisions.push(later.clone());
+        let js: Jurisdictions = [(sg.code, sg)].into_iter().collect();
+        let index = ProvisionIndex::of(&js);
+        let (_, p) = index.get(&js, &later.id).unwrap();
+        assert_eq!(p.summary, "the later record");
     }
 }

@@ -107,9 +107,9 @@ pub fn jurisdictions(data: &Dataset, options: Options) -> Vec<Jurisdiction> {
             let mut provisions = Vec::with_capacity(options.provisions);
             let mut mapped = vec![false; categories.len()];
             for k in 0..options.provisions {
-                let mut mappings = Vec::new();
                 let outside = rng.chance(10);
                 let n = if outside { 0 } else { 1 + rng.below(2) };
+                let mut mappings = Vec::with_capacity(n);
                 for _ in 0..n {
                     let ci = rng.below(categories.len());
                     let Some((id, category)) = categories.get(ci) else {

@@ -150,7 +150,7 @@ pub(crate) fn import(
         declared: Declared::of(set),
         cols: Columns::of(set),
         states: IndexMap::new(),
-        provision_index: HashMap::with_capacity_and_hasher(set.row_count(), Default::default()),
+        provision_index: ProvisionIndex::default(),
         shared: Shared::default(),
         out,
     };
@@ -416,7 +416,7 @@ struct Importer<'b, 's, 'o> {
     cols: Columns,
     states: IndexMap<JurisdictionCode, (Jurisdiction, RowLines)>,
     /// Where each imported provision sits in its jurisdiction's list.
-    provision_index: HashMap<ProvisionId, usize>,
+    provision_index: ProvisionIndex,
     shared: Shared,
     out: &'o mut Vec<Diagnostic>,
 }
@@ -614,7 +614,7 @@ impl Importer<'_, '_, '_> {
         confidence: Confidence,
     ) -> usize {
         // A provision seen before already has its record and its instrument.
-        if let Some(&i) = self.provision_index.get(id) {
+        if let Some(i) = self.provision_index.find(&self.states, id) {
             return i;
         }
         let code = id.jurisdiction();
@@ -641,9 +641,6 @@ impl Importer<'_, '_, '_> {
                 source: source.clone(),
                 note: "created on import: the SSSOM file names provisions only".to_owned(),
             }));
-        }
-        if let Some(&i) = self.provision_index.get(id) {
-            return i;
         }
         let mut p = self
             .base
@@ -676,8 +673,55 @@ impl Importer<'_, '_, '_> {
         p.mappings.clear();
         j.provisions.push(p);
         let index = j.provisions.len() - 1;
-        self.provision_index.insert(id.clone(), index);
+        if let Some(state) = self.states.get_index_of(&code) {
+            self.provision_index
+                .insert(&self.states, id, (state, index));
+        }
         index
+    }
+}
+
+type States = IndexMap<JurisdictionCode, (Jurisdiction, RowLines)>;
+
+/// The provisions the import has created or taken over, by id: each entry is a position (the
+/// jurisdiction's in the import's list, the provision's in the jurisdiction), 8 bytes instead
+/// of a copy of the id; the id is hashed where it lies.
+#[derive(Default)]
+struct ProvisionIndex {
+    table: hashbrown::HashTable<(u32, u32)>,
+    hasher: foldhash::fast::RandomState,
+}
+
+fn imported_at(states: &States, (state, index): (u32, u32)) -> Option<&Provision> {
+    states
+        .get_index(state as usize)?
+        .1
+        .0
+        .provisions
+        .get(index as usize)
+}
+
+impl ProvisionIndex {
+    /// The position of `id` in its jurisdiction's provisions, if imported.
+    fn find(&self, states: &States, id: &ProvisionId) -> Option<usize> {
+        let hash = self.hasher.hash_one(id);
+        let same = |&at: &(u32, u32)| imported_at(states, at).is_some_and(|p| &p.id == id);
+        self.table
+            .find(hash, same)
+            .map(|&(_, index)| index as usize)
+    }
+
+    /// Records a provision new to the import.
+    fn insert(&mut self, states: &States, id: &ProvisionId, (state, index): (usize, usize)) {
+        // Positions fit: rows are bounded by MAX_ROWS.
+        let (Ok(state), Ok(index)) = (u32::try_from(state), u32::try_from(index)) else {
+            return;
+        };
+        let hasher = &self.hasher;
+        let hash_at =
+            |&at: &(u32, u32)| imported_at(states, at).map_or(0, |p| hasher.hash_one(&p.id));
+        self.table
+            .insert_unique(hasher.hash_one(id), (state, index), hash_at);
     }
 }
 
