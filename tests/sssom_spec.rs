@@ -112,6 +112,22 @@ fn quoted_values_may_hold_tabs_and_line_breaks() {
 }
 
 #[test]
+fn a_finding_is_placed_where_its_cell_is_written_after_quoted_values() {
+    // Columns count the quotes and doubled quotes as written, and characters, not bytes; a
+    // quoted line break moves the later cells to the next line.
+    let text = "# curie_map:\n#   zz: https://example.org/zz/\n# mapping_set_id: https://example.org/zz.sssom.tsv\nsubject_id\tsubject_label\tpredicate_id\tobject_id\tmapping_justification\tconfidence\nzz:a/s1\t\"say \"\"hi\"\" ผ\"\tskos:exactMatch\tzz:c7\tsemapv:ManualMappingCuration\t1.5\nzz:a/s2\t\"two\nlines\"\tskos:exactMatch\tzz:c7\tsemapv:ManualMappingCuration\t1.5\nzz:a/s3\tplain\tskos:exactMatch\tzz:c7\tsemapv:ManualMappingCuration\t1.5\n";
+    let (_, problems) = sssom::validate("q.sssom.tsv", text);
+    assert_eq!(
+        messages(&cybercrime_taxonomy::Diagnostics(problems)),
+        [
+            "q.sssom.tsv:5:75: error[out-of-range]: confidence: `1.5` is outside 0 to 1",
+            "q.sssom.tsv:7:59: error[out-of-range]: confidence: `1.5` is outside 0 to 1",
+            "q.sssom.tsv:8:66: error[out-of-range]: confidence: `1.5` is outside 0 to 1",
+        ]
+    );
+}
+
+#[test]
 fn literal_mappings_and_no_term_found_objects_are_valid_sssom() {
     let text = "# curie_map:\n#   ex: https://example.org/\n# mapping_set_id: https://example.org/lit\n# subject_type: rdfs literal\nsubject_label\tpredicate_id\tobject_id\tmapping_justification\nthe apple\tskos:exactMatch\tex:apple\tsemapv:LexicalMatching\n\tskos:exactMatch\tex:pear\tsemapv:LexicalMatching\n";
     let (_, problems) = sssom::validate("l.sssom.tsv", text);

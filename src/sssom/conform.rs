@@ -312,13 +312,7 @@ impl Checker<'_> {
     /// Checks one row; true when it breaks the specification.
     fn row(&mut self, row: &Row, plan: &Plan) -> bool {
         let mut bad = false;
-        let column_at = |i: usize| Position {
-            line: row.line,
-            column: (0..i)
-                .map(|j| row.get(Some(j)).chars().count() + 1)
-                .sum::<usize>()
-                + 1,
-        };
+        let column_at = |i: usize| row.position(i);
         let at = |slot: &Needed| {
             slot.column.map_or(
                 Position {

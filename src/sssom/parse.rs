@@ -48,6 +48,8 @@ pub struct MappingSet<'t> {
     cells: Vec<Span>,
     /// The line each row starts on.
     lines: Vec<usize>,
+    /// Where in the text each row starts, for placing a finding at its cell.
+    starts: Vec<u32>,
 }
 
 /// Where a cell's value is: a byte range of the text, or of the set's `unquoted` buffer when
@@ -89,6 +91,7 @@ impl<'t> MappingSet<'t> {
         let width = self.columns.len();
         Row {
             line: self.lines[index],
+            start: self.starts.get(index).copied().unwrap_or(0),
             cells: self
                 .cells
                 .get(index * width..(index + 1) * width)
@@ -112,6 +115,7 @@ impl<'t> MappingSet<'t> {
             unquoted: self.unquoted,
             cells: self.cells,
             lines: self.lines,
+            starts: self.starts,
         }
     }
     /// The value of `slot` for `row`: its cell, or for a propagatable slot without a cell,
@@ -141,6 +145,8 @@ pub struct Row<'a> {
     /// The line of the row in the file, from 1 (where it starts, for a row whose quoted
     /// values hold line breaks).
     pub line: usize,
+    /// Where in the text the row starts.
+    start: u32,
     cells: &'a [Span],
     text: &'a str,
     unquoted: &'a str,
@@ -152,6 +158,45 @@ impl<'a> Row<'a> {
         index
             .and_then(|i| self.cells.get(i))
             .map_or("", |&span| resolve(self.text, self.unquoted, span))
+    }
+    /// Where the cell in column `index` starts in the file: its line (later than the row's
+    /// when an earlier quoted value holds a line break) and its column in characters, counting
+    /// the quotes and doubled quotes as written. A cell the row stops before is placed at the
+    /// end of the row.
+    pub(crate) fn position(&self, index: usize) -> Position {
+        let bytes = self.text.as_bytes();
+        let at = (self.start as usize).min(bytes.len());
+        let mut pos = at;
+        for _ in 0..index {
+            if bytes.get(pos) == Some(&b'"') {
+                // A quoted value ends at a `"` that is not doubled.
+                let mut from = pos + 1;
+                pos = loop {
+                    match memchr::memchr(b'"', &bytes[from.min(bytes.len())..]) {
+                        Some(i) if bytes.get(from + i + 1) == Some(&b'"') => from += i + 2,
+                        Some(i) => break from + i + 1,
+                        None => break bytes.len(),
+                    }
+                };
+            } else {
+                pos = memchr::memchr2(b'\t', b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+            }
+            if bytes.get(pos) != Some(&b'\t') {
+                break;
+            }
+            pos += 1;
+        }
+        let pos = pos.min(bytes.len());
+        let before = &bytes[at..pos];
+        let line_start = memchr::memrchr(b'\n', before).map_or(at, |i| at + i + 1);
+        Position {
+            line: self.line + memchr::memchr_iter(b'\n', before).count(),
+            column: self
+                .text
+                .get(line_start..pos)
+                .map_or(0, |t| t.chars().count())
+                + 1,
+        }
     }
     /// All values, in column order.
     pub fn values(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
@@ -438,8 +483,11 @@ fn read_rows(
     unquoted.clear();
     cells.reserve(estimate * width);
     set.lines.reserve(estimate);
+    set.starts.reserve(estimate);
     while pos < text.len() {
         let (first_cell, first_unquoted) = (cells.len(), unquoted.len());
+        // Offsets fit: the text is at most MAX_TEXT_BYTES long.
+        let record_start = pos as u32;
         let (r, next) = record(
             text,
             pos,
@@ -485,6 +533,7 @@ fn read_rows(
         if n == width || extra_empty {
             cells.truncate(first_cell + width);
             set.lines.push(start);
+            set.starts.push(record_start);
         } else if n < width {
             // A row that stops early (no tabs for its empty trailing cells, as some of the
             // specification's own examples have): the missing cells are empty.
@@ -498,6 +547,7 @@ fn read_rows(
             ));
             cells.resize(first_cell + width, Span::default());
             set.lines.push(start);
+            set.starts.push(record_start);
         } else {
             rollback(&mut cells, &mut unquoted);
             out.push(diag(
