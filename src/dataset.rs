@@ -1,13 +1,13 @@
 //! [`Dataset`]: validated taxonomies, alignments and jurisdictions, with indexes for lookups.
 
 use foldhash::HashMap;
-use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use indexmap::IndexMap;
 
 use crate::diagnostic::Diagnostics;
 use crate::origin::Origin;
+use crate::provision_index::{At, ProvisionIndex, provision_at};
 use crate::{
     Alignment, Alignments, Category, CategoryId, IccsLink, Jurisdiction, JurisdictionCode,
     Provision, ProvisionId, Relation, Taxonomy, TaxonomyId,
@@ -27,68 +27,21 @@ pub struct Dataset {
     origin: Origin,
 }
 
-/// Where each provision is: its jurisdiction's and its own position, 8 bytes a provision. The
-/// ids are hashed where they lie in the jurisdictions, not copied into the table.
-#[derive(Debug, Clone, Default)]
-struct ProvisionIndex {
-    table: hashbrown::HashTable<(u32, u32)>,
-    hasher: foldhash::fast::RandomState,
-}
-
 type Jurisdictions = IndexMap<JurisdictionCode, Jurisdiction>;
 
-fn provision_at(jurisdictions: &Jurisdictions, (ji, pi): (u32, u32)) -> Option<&Provision> {
-    jurisdictions
-        .get_index(ji as usize)?
-        .1
-        .provisions
-        .get(pi as usize)
+fn provision_in(jurisdictions: &Jurisdictions, at: At) -> Option<&Provision> {
+    provision_at(jurisdictions, at, |j| j)
 }
 
-impl ProvisionIndex {
-    fn of(jurisdictions: &Jurisdictions) -> Self {
-        let count = jurisdictions.values().map(|j| j.provisions.len()).sum();
-        let mut index = Self {
-            table: hashbrown::HashTable::with_capacity(count),
-            hasher: Default::default(),
-        };
-        let hasher = &index.hasher;
-        let hash_at = |&at: &(u32, u32)| {
-            provision_at(jurisdictions, at).map_or(0, |p| hasher.hash_one(&p.id))
-        };
-        for (ji, j) in jurisdictions.values().enumerate() {
-            for (pi, p) in j.provisions.iter().enumerate() {
-                // Positions fit: no dataset holds four billion provisions.
-                let (Ok(ji), Ok(pi)) = (u32::try_from(ji), u32::try_from(pi)) else {
-                    continue;
-                };
-                let hash = hasher.hash_one(&p.id);
-                let same = |&at: &(u32, u32)| {
-                    provision_at(jurisdictions, at).is_some_and(|q| q.id == p.id)
-                };
-                // A later record of the same id wins, as in a map.
-                match index.table.find_mut(hash, same) {
-                    Some(slot) => *slot = (ji, pi),
-                    None => {
-                        index.table.insert_unique(hash, (ji, pi), hash_at);
-                    }
-                }
-            }
+fn index_provisions(jurisdictions: &Jurisdictions) -> ProvisionIndex {
+    let count = jurisdictions.values().map(|j| j.provisions.len()).sum();
+    let mut index = ProvisionIndex::with_capacity(count);
+    for (ji, j) in jurisdictions.values().enumerate() {
+        for (pi, p) in j.provisions.iter().enumerate() {
+            index.insert(&p.id, (ji, pi), |at| provision_in(jurisdictions, at));
         }
-        index
     }
-
-    fn get<'d>(
-        &self,
-        jurisdictions: &'d Jurisdictions,
-        id: &ProvisionId,
-    ) -> Option<(&'d Jurisdiction, &'d Provision)> {
-        let hash = self.hasher.hash_one(id);
-        let same = |&at: &(u32, u32)| provision_at(jurisdictions, at).is_some_and(|p| &p.id == id);
-        let &(ji, pi) = self.table.find(hash, same)?;
-        let (_, j) = jurisdictions.get_index(ji as usize)?;
-        Some((j, j.provisions.get(pi as usize)?))
-    }
+    index
 }
 
 /// A category together with the taxonomy it belongs to.
@@ -237,7 +190,7 @@ impl Dataset {
                 categories.insert(CategoryId::new(&t.id, &c.id), (ti, ci));
             }
         }
-        let provisions = ProvisionIndex::of(&jurisdictions);
+        let provisions = index_provisions(&jurisdictions);
         Self {
             taxonomies,
             alignments: merged,
@@ -324,10 +277,13 @@ impl Dataset {
 
     /// The provision with this id.
     pub fn provision(&self, id: &ProvisionId) -> Option<ProvisionRef<'_>> {
-        let (jurisdiction, provision) = self.provisions.get(&self.jurisdictions, id)?;
+        let (ji, pi) = self
+            .provisions
+            .find(id, |at| provision_in(&self.jurisdictions, at))?;
+        let (_, jurisdiction) = self.jurisdictions.get_index(ji as usize)?;
         Some(ProvisionRef {
             jurisdiction,
-            provision,
+            provision: jurisdiction.provisions.get(pi as usize)?,
         })
     }
 
@@ -422,8 +378,8 @@ mod tests {
         later.summary = "the later record".to_owned();
         sg.provisions.push(later.clone());
         let js: Jurisdictions = [(sg.code, sg)].into_iter().collect();
-        let index = ProvisionIndex::of(&js);
-        let (_, p) = index.get(&js, &later.id).unwrap();
-        assert_eq!(p.summary, "the later record");
+        let index = index_provisions(&js);
+        let at = index.find(&later.id, |at| provision_in(&js, at)).unwrap();
+        assert_eq!(provision_in(&js, at).unwrap().summary, "the later record");
     }
 }

@@ -61,6 +61,7 @@ mod origin;
 mod penalty;
 mod power;
 mod provenance;
+mod provision_index;
 pub mod render;
 #[cfg(feature = "schema")]
 pub mod schema;

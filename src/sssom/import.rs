@@ -10,6 +10,7 @@ use super::curie::{Declared, check_prefix};
 use super::shared::Shared;
 use super::{GapExtras, JURISDICTION_PREFIX, MappingExtras, MappingSet, NO_TERM_FOUND, diag};
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::provision_index::{At, ProvisionIndex, provision_at};
 use crate::source_text::{Position, RowLines};
 use crate::{
     CategoryId, Confidence, Date, GapRecord, GapVerdict, Instrument, InstrumentId, InstrumentKind,
@@ -614,8 +615,9 @@ impl Importer<'_, '_, '_> {
         confidence: Confidence,
     ) -> usize {
         // A provision seen before already has its record and its instrument.
-        if let Some(i) = self.provision_index.find(&self.states, id) {
-            return i;
+        let states = &self.states;
+        if let Some((_, i)) = self.provision_index.find(id, |at| imported_at(states, at)) {
+            return i as usize;
         }
         let code = id.jurisdiction();
         let source = self.source(row.line);
@@ -674,8 +676,9 @@ impl Importer<'_, '_, '_> {
         j.provisions.push(p);
         let index = j.provisions.len() - 1;
         if let Some(state) = self.states.get_index_of(&code) {
+            let states = &self.states;
             self.provision_index
-                .insert(&self.states, id, (state, index));
+                .insert(id, (state, index), |at| imported_at(states, at));
         }
         index
     }
@@ -683,46 +686,8 @@ impl Importer<'_, '_, '_> {
 
 type States = IndexMap<JurisdictionCode, (Jurisdiction, RowLines)>;
 
-/// The provisions the import has created or taken over, by id: each entry is a position (the
-/// jurisdiction's in the import's list, the provision's in the jurisdiction), 8 bytes instead
-/// of a copy of the id; the id is hashed where it lies.
-#[derive(Default)]
-struct ProvisionIndex {
-    table: hashbrown::HashTable<(u32, u32)>,
-    hasher: foldhash::fast::RandomState,
-}
-
-fn imported_at(states: &States, (state, index): (u32, u32)) -> Option<&Provision> {
-    states
-        .get_index(state as usize)?
-        .1
-        .0
-        .provisions
-        .get(index as usize)
-}
-
-impl ProvisionIndex {
-    /// The position of `id` in its jurisdiction's provisions, if imported.
-    fn find(&self, states: &States, id: &ProvisionId) -> Option<usize> {
-        let hash = self.hasher.hash_one(id);
-        let same = |&at: &(u32, u32)| imported_at(states, at).is_some_and(|p| &p.id == id);
-        self.table
-            .find(hash, same)
-            .map(|&(_, index)| index as usize)
-    }
-
-    /// Records a provision new to the import.
-    fn insert(&mut self, states: &States, id: &ProvisionId, (state, index): (usize, usize)) {
-        // Positions fit: rows are bounded by MAX_ROWS.
-        let (Ok(state), Ok(index)) = (u32::try_from(state), u32::try_from(index)) else {
-            return;
-        };
-        let hasher = &self.hasher;
-        let hash_at =
-            |&at: &(u32, u32)| imported_at(states, at).map_or(0, |p| hasher.hash_one(&p.id));
-        self.table
-            .insert_unique(hasher.hash_one(id), (state, index), hash_at);
-    }
+fn imported_at(states: &States, at: At) -> Option<&Provision> {
+    provision_at(states, at, |(j, _)| j)
 }
 
 /// Undoes the export's guards: a `'` before `=`, `+`, `-`, `@`, and escaped line breaks.
