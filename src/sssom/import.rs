@@ -93,8 +93,9 @@ impl<'a> Base<'a> {
             provisions,
         }
     }
-    fn category(&self, id: &CategoryId) -> bool {
-        self.categories.contains(id)
+    /// The known category with this id (one copy shared by every mapping onto it).
+    fn category(&self, id: &CategoryId) -> Option<&CategoryId> {
+        self.categories.get(id)
     }
     fn jurisdiction(&self, code: JurisdictionCode) -> Option<&'a Jurisdiction> {
         self.jurisdictions.get(&code).copied()
@@ -486,7 +487,7 @@ impl Importer<'_, '_, '_> {
             }
         };
         let category = match object.parse::<CategoryId>() {
-            Ok(c) if self.base.category(&c) => Some(c),
+            Ok(c) if let Some(known) = self.base.category(&c) => Some(known.clone()),
             Ok(c) => {
                 let message = format!("unknown category `{c}`");
                 self.error(line, "object_id", Code::UnknownCategory, message);
@@ -594,7 +595,7 @@ impl Importer<'_, '_, '_> {
             mappings.reserve_exact(mappings.len().max(1));
         }
         mappings.push(Mapping {
-            category: self.shared.category(fields.category),
+            category: fields.category,
             relation: fields.relation,
             covers: extras.covers,
             qualifications: extras.qualifications,

@@ -1,7 +1,7 @@
-//! The ids an import has already read, so that every mapping naming the same category or
-//! element holds one shared copy of its text; and the `other` column of a mapping row read
-//! through them, so that an element id already seen is found by its text in the JSON instead
-//! of being parsed and allocated again.
+//! The element ids an import has already read, so that every mapping naming the same element
+//! holds one shared copy of its text; and the `other` column of a mapping row read through
+//! them, so that an id already seen is found by its text in the JSON instead of being parsed
+//! and allocated again. (Categories are shared from the import's table of known categories.)
 
 use std::fmt;
 
@@ -9,27 +9,15 @@ use foldhash::HashSet;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::MappingExtras;
-use crate::{CategoryId, ExtraCondition, LocalId};
+use crate::{ExtraCondition, LocalId};
 
-/// The ids seen so far in one import.
+/// The element ids seen so far in one import.
 #[derive(Default)]
 pub(crate) struct Shared {
-    categories: HashSet<CategoryId>,
     locals: HashSet<LocalId>,
 }
 
 impl Shared {
-    /// The shared copy of `id`.
-    pub(crate) fn category(&mut self, id: CategoryId) -> CategoryId {
-        match self.categories.get(&id) {
-            Some(known) => known.clone(),
-            None => {
-                self.categories.insert(id.clone());
-                id
-            }
-        }
-    }
-
     /// The local id written `text`: the shared copy when it has been seen, else parsed (and
     /// checked) and kept.
     fn local(&mut self, text: &str) -> Result<LocalId, crate::IdError> {
